@@ -1,0 +1,184 @@
+/**
+ * SQL for customers: golden record, counts, optimistic version, merge redirects and name search.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { jsonb } from './json.js';
+import type { CustomerRow, CustomerStatus, DB, JsonObject, SourceRecordRow } from './schema.js';
+
+export interface CustomerState {
+  golden: JsonObject;
+  displayName: string | null;
+  searchName: string | null;
+  recordCount: number;
+  totalValue: number;
+}
+
+export async function insertCustomer(trx: Transaction<DB>, state: CustomerState): Promise<CustomerRow> {
+  return trx
+    .insertInto('customers')
+    .values({
+      golden: jsonb(state.golden),
+      display_name: state.displayName,
+      search_name: state.searchName,
+      record_count: state.recordCount,
+      total_value: state.totalValue,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findCustomer(db: Kysely<DB>, id: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCustomers(db: Kysely<DB>, ids: string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
+}
+
+/**
+ * Writes a recomputed golden record if the row is still at `expectedVersion`; returns the new row,
+ * or undefined when someone else changed it first (the caller retries its transaction).
+ * A customer left with no live records is retired; one that gets records again is active.
+ */
+export async function updateCustomerState(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  state: CustomerState,
+): Promise<CustomerRow | undefined> {
+  const status: CustomerStatus = state.recordCount > 0 ? 'active' : 'retired';
+  return trx
+    .updateTable('customers')
+    .set({
+      golden: jsonb(state.golden),
+      display_name: state.displayName,
+      search_name: state.searchName,
+      record_count: state.recordCount,
+      total_value: state.totalValue,
+      status,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('status', '<>', 'merged')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Turns `id` into a redirect to `survivorId` (its records must already have moved). */
+export async function markCustomerMerged(
+  trx: Transaction<DB>,
+  id: string,
+  survivorId: string,
+  expectedVersion: number,
+): Promise<CustomerRow | undefined> {
+  return trx
+    .updateTable('customers')
+    .set({
+      status: 'merged',
+      merged_into: survivorId,
+      record_count: 0,
+      total_value: 0,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Re-points older redirects at the new survivor, so chains stay one hop long. */
+export async function repointRedirects(trx: Transaction<DB>, fromId: string, toId: string): Promise<void> {
+  await trx.updateTable('customers').set({ merged_into: toId }).where('merged_into', '=', fromId).execute();
+}
+
+/**
+ * Follows merged_into from `id` to the customer that answers for it (at most 32 hops; merges keep
+ * chains short by re-pointing, this guards against anything older). Undefined when id is unknown.
+ */
+export async function resolveCustomer(db: Kysely<DB>, id: string): Promise<CustomerRow | undefined> {
+  let row = await findCustomer(db, id);
+  for (let hop = 0; row?.merged_into && hop < 32; hop++) row = await findCustomer(db, row.merged_into);
+  return row;
+}
+
+/**
+ * Fuzzy name search on the trigram index of active customers: `%` (similarity above
+ * pg_trgm.similarity_threshold, 0.3 by default) uses customers_search_name_trgm_idx.
+ */
+export async function searchCustomersByName(
+  db: Kysely<DB>,
+  folded: string,
+  limit: number,
+): Promise<Array<CustomerRow & { similarity: number }>> {
+  const result = await sql<CustomerRow & { similarity: number }>`
+    select c.*, similarity(c.search_name, ${folded}) as similarity
+    from customers c
+    where c.status = 'active' and c.search_name % ${folded}
+    order by c.search_name <-> ${folded}
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** Ids that redirect to `id` (merges re-point chains, so this is every id merged into it). */
+export async function listRedirectsTo(db: Kysely<DB>, id: string): Promise<string[]> {
+  const rows = await db.selectFrom('customers').select('id').where('merged_into', '=', id).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The version and golden record of a customer, as a use case reads them before recomputing. */
+export async function findCustomerVersion(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Pick<CustomerRow, 'id' | 'version' | 'status' | 'golden' | 'record_count'> | undefined> {
+  return db
+    .selectFrom('customers')
+    .select(['id', 'version', 'status', 'golden', 'record_count'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export type CustomerVersionRow = Pick<CustomerRow, 'id' | 'version' | 'status' | 'golden' | 'record_count'>;
+
+/**
+ * The version of each customer and its live records, in one round trip (the golden-record
+ * recompute runs on every change, so it is on the hot path). Records come oldest first.
+ */
+export async function findCustomersWithLiveRecords(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<Array<{ customer: CustomerVersionRow; records: SourceRecordRow[] }>> {
+  if (ids.length === 0) return [];
+  const result = await sql<
+    SourceRecordRow & {
+      c_id: string;
+      c_version: number;
+      c_status: CustomerStatus;
+      c_golden: JsonObject;
+      c_record_count: number;
+    }
+  >`
+    select c.id as c_id, c.version as c_version, c.status as c_status, c.golden as c_golden,
+      c.record_count as c_record_count, r.*
+    from customers c
+    left join source_records r on r.customer_id = c.id and r.deleted_at is null
+    where c.id = any(${ids}::text[])
+    order by c.id, r.id`.execute(db);
+  const out = new Map<string, { customer: CustomerVersionRow; records: SourceRecordRow[] }>();
+  for (const row of result.rows) {
+    const { c_id, c_version, c_status, c_golden, c_record_count, ...record } = row;
+    let entry = out.get(c_id);
+    if (!entry) {
+      entry = {
+        customer: { id: c_id, version: c_version, status: c_status, golden: c_golden, record_count: c_record_count },
+        records: [],
+      };
+      out.set(c_id, entry);
+    }
+    if (record.id !== null) entry.records.push(record as SourceRecordRow);
+  }
+  return [...out.values()];
+}
