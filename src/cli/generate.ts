@@ -1,0 +1,101 @@
+/**
+ * `generate --customers N --out DIR [--seed S] [--locale us|au|uk|cn|mixed] [--config rates.json]
+ *  [--rate name=value ...] [--shuffle-buckets N] [--quiet]`
+ * Writes DIR/records.csv (canonical columns) and DIR/truth.csv; prints a one-line JSON summary.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { resolveRates, type GeneratorRates } from '../synth/config.js';
+import { LOCALE_CODES } from '../synth/locales/types.js';
+import type { LocaleChoice } from '../synth/locales/index.js';
+import { writeDataset } from '../synth/write-dataset.js';
+import { CliError } from './cli-error.js';
+import { createProgress } from './progress.js';
+
+const USAGE = `usage: generate --customers N --out DIR [--seed S] [--locale us|au|uk|cn|mixed]
+                [--config rates.json] [--rate name=value ...] [--shuffle-buckets N] [--quiet]`;
+
+function positiveInt(name: string, text: string | undefined, fallback?: number): number {
+  if (text === undefined && fallback !== undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a non-negative integer\n${USAGE}`);
+  return n;
+}
+
+function loadRates(configPath: string | undefined, pairs: string[]): GeneratorRates {
+  let overrides: Record<string, unknown> = {};
+  if (configPath) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(configPath, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+      overrides = { ...(parsed as Record<string, unknown>) };
+    } catch (err) {
+      throw new CliError(`cannot read --config ${configPath}: ${(err as Error).message}`);
+    }
+  }
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CliError(`--rate expects name=value, got "${pair}"`);
+    overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const { rates, problems } = resolveRates(overrides);
+  if (problems.length > 0) throw new CliError(problems.join('; '));
+  return rates;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        customers: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        locale: { type: 'string' },
+        config: { type: 'string' },
+        rate: { type: 'string', multiple: true },
+        'shuffle-buckets': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stderr.write(USAGE + '\n');
+    return 0;
+  }
+  if (!values.customers || !values.out) throw new CliError(`--customers and --out are required\n${USAGE}`);
+  const customers = positiveInt('customers', values.customers);
+  const locale = (values.locale ?? 'mixed') as LocaleChoice;
+  if (locale !== 'mixed' && !LOCALE_CODES.includes(locale))
+    throw new CliError(`unknown --locale "${locale}"\n${USAGE}`);
+  const rates = loadRates(values.config, values.rate ?? []);
+  if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
+    throw new CliError(`--out ${values.out} exists and is not a directory`);
+  }
+  const seed = values.seed ?? '1';
+  const shuffleBuckets = positiveInt('shuffle-buckets', values['shuffle-buckets'], 64);
+
+  const progress = createProgress('generate', { enabled: !values.quiet });
+  const started = process.hrtime.bigint();
+  const summary = await writeDataset(values.out, { customers, seed, locale, rates, shuffleBuckets }, (n) =>
+    progress.update(n),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  progress.finish();
+  const out = {
+    customers,
+    records: summary.records,
+    seed,
+    locale,
+    seconds: Math.round(seconds * 100) / 100,
+    recordsPerSecond: Math.round(summary.records / seconds),
+    records_csv: summary.recordsPath,
+    truth_csv: summary.truthPath,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+  return 0;
+}
