@@ -1,0 +1,161 @@
+/**
+ * In-memory batch deduplication: read → standardise → block → compare → train (or load) → score →
+ * cluster. A library with a function API (the CLI and the nightly dedupe job both call it): progress
+ * through a callback, timings and peak memory in the result, never exits the process.
+ */
+import {
+  buildCandidatePairs,
+  clusterPairs,
+  compareBatch,
+  compileModel,
+  defaultModel,
+  pairsCompleteness,
+  probabilityOf,
+  recordTfBits,
+  scoreBatch,
+  scorePair,
+  trainModel,
+  type BlockingOptions,
+  type CandidatePairs,
+  type Clustering,
+  type MatchModel,
+} from '../match/index.js';
+import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
+import { standardizeInline, standardizeParallel } from './parallel-standardize.js';
+
+export type BatchStage = 'standardize' | 'block' | 'compare' | 'train' | 'score' | 'cluster';
+
+export interface BatchProgress {
+  stage: BatchStage;
+  done: number;
+  total?: number;
+}
+
+export interface BatchOptions {
+  standardize: StandardizeOptions;
+  /** A stored model; when absent (or `train` is set) a model is trained on the input. */
+  model?: MatchModel;
+  train?: boolean;
+  thresholds?: { merge: number; review: number };
+  blocking?: BlockingOptions;
+  /** True entity of a record, when known: adds pairs completeness to the summary. */
+  truthOf?: (std: StdRecord) => string | undefined;
+  onProgress?: (p: BatchProgress) => void;
+  /** Worker threads for standardisation (1 = in this thread). */
+  threads?: number;
+  now?: Date;
+}
+
+export interface BatchSummary {
+  records: number;
+  duplicateRowsSkipped: number;
+  candidatePairs: number;
+  links: number;
+  clusters: number;
+  reviewCandidates: number;
+  trained: boolean;
+  pairsCompleteness?: number;
+  seconds: Record<BatchStage | 'total', number>;
+  peakRssMiB: number;
+}
+
+export interface BatchResult {
+  records: StdRecord[];
+  /** Customer id of each record (same id for one cluster). */
+  customerIds: string[];
+  model: MatchModel;
+  candidates: CandidatePairs;
+  probabilities: Float64Array;
+  clustering: Clustering;
+  summary: BatchSummary;
+}
+
+export async function runBatchDedupe(
+  input: AsyncIterable<RawRecord> | Iterable<RawRecord>,
+  options: BatchOptions,
+): Promise<BatchResult> {
+  const clock = new StageClock();
+  const onStd = (done: number) => options.onProgress?.({ stage: 'standardize', done });
+  const threads = options.threads ?? 1;
+  const { records, duplicates } =
+    threads > 1
+      ? await standardizeParallel(input, options.standardize, threads, onStd)
+      : await standardizeInline(input, options.standardize, onStd);
+  clock.end('standardize');
+  const candidates = buildCandidatePairs(records, options.blocking);
+  clock.end('block');
+  const progress = (stage: BatchStage, total: number) => (done: number) => options.onProgress?.({ stage, done, total });
+  const baseModel = options.model ?? defaultModel();
+  const gamma = compareBatch(compileModel(baseModel).defs, records, candidates, progress('compare', candidates.length));
+  clock.end('compare');
+  const trained = options.train === true || options.model === undefined;
+  let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
+  if (options.thresholds) model = { ...model, thresholds: { ...options.thresholds } };
+  clock.end('train');
+  const cm = compileModel(model);
+  const weights = scoreBatch(cm, gamma, candidates, recordTfBits(cm, records));
+  const probabilities = weights.map(probabilityOf);
+  clock.end('score');
+  const clustering = clusterPairs({
+    records: records.length,
+    left: candidates.left,
+    right: candidates.right,
+    probability: probabilities,
+    thresholds: model.thresholds,
+    scoreCross: (i, j) => scorePair(model, records[i]!, records[j]!).probability,
+  });
+  clock.end('cluster');
+  const summary: BatchSummary = {
+    records: records.length,
+    duplicateRowsSkipped: duplicates,
+    candidatePairs: candidates.length,
+    links: clustering.links,
+    clusters: clustering.clusters,
+    reviewCandidates: clustering.review.length,
+    trained,
+    ...completeness(records, candidates, options.truthOf),
+    seconds: clock.seconds(),
+    peakRssMiB: clock.peakRssMiB(),
+  };
+  const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
+  return { records, customerIds, model, candidates, probabilities, clustering, summary };
+}
+
+function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {
+  if (!truthOf) return {};
+  const ids = new Map<string, number>();
+  const entityOf = Int32Array.from(records, (r) => {
+    const t = truthOf(r);
+    if (t === undefined) return -1;
+    if (!ids.has(t)) ids.set(t, ids.size);
+    return ids.get(t)!;
+  });
+  return { pairsCompleteness: pairsCompleteness(entityOf, cands).completeness };
+}
+
+/** Wall time per stage and the peak resident memory seen at stage ends. */
+class StageClock {
+  private readonly start = performance.now();
+  private last = this.start;
+  private readonly times: Partial<Record<BatchStage, number>> = {};
+  private peak = process.memoryUsage().rss;
+  end(stage: BatchStage): void {
+    const now = performance.now();
+    this.times[stage] = (now - this.last) / 1000;
+    this.last = now;
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+  seconds(): Record<BatchStage | 'total', number> {
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    const stages: BatchStage[] = ['standardize', 'block', 'compare', 'train', 'score', 'cluster'];
+    const out = Object.fromEntries(stages.map((s) => [s, round(this.times[s] ?? 0)])) as Record<
+      BatchStage | 'total',
+      number
+    >;
+    out.total = round((this.last - this.start) / 1000);
+    return out;
+  }
+  peakRssMiB(): number {
+    return Math.round(this.peak / 2 ** 20);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * `dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json]
+ *  [--country CC] [--date-order DMY|MDY|YMD]`: batch deduplication of a canonical CSV with no server
+ * or database. Progress on stderr, one JSON summary line on stdout.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runBatchDedupe, type BatchStage } from '../batch/pipeline.js';
+import { parseModelJson, serializeModel, type MatchModel } from '../match/index.js';
+import { readCanonicalCsv, CsvWriter } from '../io/canonical-csv.js';
+import { standardizeOptions } from '../standardize/index.js';
+import type { RawRecord, StandardizeOptions } from '../standardize/types.js';
+import { CliError } from './cli-error.js';
+import { createProgress, type Progress } from './progress.js';
+
+const USAGE =
+  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--quiet]';
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        input: { type: 'string' },
+        output: { type: 'string' },
+        model: { type: 'string' },
+        train: { type: 'boolean', default: false },
+        'save-model': { type: 'string' },
+        country: { type: 'string', default: 'US' },
+        'date-order': { type: 'string', default: 'DMY' },
+        truth: { type: 'string' },
+        threads: { type: 'string', default: String(Math.min(4, Math.max(1, availableParallelism()))) },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${USAGE}`);
+  }
+}
+
+function loadModel(path: string): MatchModel {
+  if (!existsSync(path)) throw new CliError(`model file not found: ${path}`);
+  const parsed = parseModelJson(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new CliError(`invalid model ${path}: ${parsed.problems.join('; ')}`);
+  return parsed.model;
+}
+
+function stdOptions(country: string, order: string): StandardizeOptions {
+  if (!/^[A-Za-z]{2}$/.test(country)) throw new CliError(`--country must be an ISO 3166 alpha-2 code, got ${country}`);
+  if (order !== 'DMY' && order !== 'MDY' && order !== 'YMD') throw new CliError('--date-order must be DMY, MDY or YMD');
+  return standardizeOptions({ defaultCountry: country, dateOrder: order });
+}
+
+/** Optional truth (source_system,source_record_id,entity_id): only to report blocking's pairs completeness. */
+async function readTruth(path: string): Promise<Map<string, string>> {
+  if (!existsSync(path)) throw new CliError(`truth file not found: ${path}`);
+  const truth = new Map<string, string>();
+  for await (const row of readCanonicalCsv(path)) {
+    const entity = 'record' in row ? row.record.extra?.entity_id : undefined;
+    if ('record' in row && entity !== undefined)
+      truth.set(`${row.record.source_system}\u0000${row.record.source_record_id}`, entity);
+  }
+  return truth;
+}
+
+async function* rawRecords(path: string, bad: { rows: number }): AsyncGenerator<RawRecord> {
+  for await (const row of readCanonicalCsv(path)) {
+    if ('error' in row) bad.rows++;
+    else yield row.record;
+  }
+}
+
+function positiveThreads(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--threads must be a positive integer\n${USAGE}`);
+  return n;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const opts = parse(args);
+  if (!opts.input || !opts.output) throw new CliError(USAGE);
+  if (!existsSync(opts.input)) throw new CliError(`input file not found: ${opts.input}`);
+  const model = opts.model ? loadModel(opts.model) : undefined;
+  const standardize = stdOptions(opts.country, opts['date-order']);
+  const bars = new Map<BatchStage, Progress>();
+  const bad = { rows: 0 };
+  const truth = opts.truth ? await readTruth(opts.truth) : undefined;
+  const result = await runBatchDedupe(rawRecords(opts.input, bad), {
+    standardize,
+    model,
+    train: opts.train,
+    threads: positiveThreads(opts.threads),
+    truthOf: truth && ((s) => truth.get(`${s.sourceSystem}\u0000${s.sourceRecordId}`)),
+    onProgress: (p) => {
+      if (opts.quiet) return;
+      let bar = bars.get(p.stage);
+      if (!bar) bars.set(p.stage, (bar = createProgress(p.stage, { total: p.total })));
+      bar.update(p.done);
+    },
+  });
+  for (const bar of bars.values()) bar.finish();
+  const writer = new CsvWriter(opts.output, ['source_system', 'source_record_id', 'customer_id']);
+  for (let i = 0; i < result.records.length; i++) {
+    const r = result.records[i]!;
+    await writer.write({
+      source_system: r.sourceSystem,
+      source_record_id: r.sourceRecordId,
+      customer_id: result.customerIds[i],
+    });
+  }
+  await writer.close();
+  if (opts['save-model']) writeFileSync(opts['save-model'], serializeModel(result.model));
+  const { seconds, ...rest } = result.summary;
+  process.stdout.write(JSON.stringify({ ...rest, badRows: bad.rows, seconds }) + '\n');
+  return 0;
+}

@@ -1,0 +1,114 @@
+/**
+ * Clustering: union-find over links at or above the merge threshold, strongest first, with a guard
+ * against chaining. Joining two clusters of which one has more than one record needs support across
+ * the pair of clusters: the share of cross pairs scoring at least the review threshold must reach
+ * `minSupport` (average-linkage check). A link that fails it is not applied and goes to review as a
+ * weak bridge, so "A~B, B~C" never merges A and C on one weak link alone.
+ */
+
+export interface ClusterInput {
+  records: number;
+  left: ArrayLike<number>;
+  right: ArrayLike<number>;
+  probability: ArrayLike<number>;
+  thresholds: { merge: number; review: number };
+  /** Probability of any two records (used for cross-cluster support); defaults to the scored pairs only. */
+  scoreCross?: (i: number, j: number) => number;
+  minSupport?: number;
+  /** Beyond this many cross pairs, support is judged on the scored pairs between the clusters. */
+  maxCrossPairs?: number;
+}
+
+export interface ReviewCandidate {
+  pair: number;
+  reason: 'between-thresholds' | 'weak-bridge';
+}
+
+export interface Clustering {
+  /** Cluster number of each record, numbered in order of first appearance. */
+  clusterOf: Int32Array;
+  clusters: number;
+  /** Links applied (merge threshold and support passed). */
+  links: number;
+  review: ReviewCandidate[];
+}
+
+class UnionFind {
+  parent: Int32Array;
+  members: number[][];
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+    this.members = Array.from({ length: n }, (_, i) => [i]);
+  }
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    while (this.parent[x] !== r) [x, this.parent[x]] = [this.parent[x]!, r];
+    return r;
+  }
+  union(a: number, b: number): void {
+    const [big, small] = this.members[a]!.length >= this.members[b]!.length ? [a, b] : [b, a];
+    this.parent[small] = big;
+    for (const x of this.members[small]!) this.members[big]!.push(x);
+    this.members[small] = [];
+  }
+}
+
+function support(a: number[], b: number[], score: (i: number, j: number) => number, review: number): number {
+  let hits = 0;
+  for (const x of a) for (const y of b) if (score(x, y) >= review) hits++;
+  return hits / (a.length * b.length);
+}
+
+export function clusterPairs(input: ClusterInput): Clustering {
+  const { thresholds } = input;
+  const minSupport = input.minSupport ?? 0.5;
+  const maxCross = input.maxCrossPairs ?? 10_000;
+  const scored = new Map<number, number>();
+  const code = (i: number, j: number) => (i < j ? i * input.records + j : j * input.records + i);
+  const edges: number[] = [];
+  for (let p = 0; p < input.probability.length; p++) {
+    const prob = input.probability[p]!;
+    if (prob >= thresholds.review) scored.set(code(input.left[p]!, input.right[p]!), prob);
+    if (prob >= thresholds.merge) edges.push(p);
+  }
+  edges.sort((x, y) => input.probability[y]! - input.probability[x]!);
+  const fromScored = (i: number, j: number) => scored.get(code(i, j)) ?? 0;
+  const uf = new UnionFind(input.records);
+  const review: ReviewCandidate[] = [];
+  let links = 0;
+  for (const p of edges) {
+    const a = uf.find(input.left[p]!);
+    const b = uf.find(input.right[p]!);
+    if (a === b) continue;
+    const ma = uf.members[a]!;
+    const mb = uf.members[b]!;
+    if (ma.length > 1 || mb.length > 1) {
+      const score = input.scoreCross && ma.length * mb.length <= maxCross ? input.scoreCross : fromScored;
+      if (support(ma, mb, score, thresholds.review) < minSupport) {
+        review.push({ pair: p, reason: 'weak-bridge' });
+        continue;
+      }
+    }
+    uf.union(a, b);
+    links++;
+  }
+  for (let p = 0; p < input.probability.length; p++) {
+    const prob = input.probability[p]!;
+    if (prob >= thresholds.review && prob < thresholds.merge && uf.find(input.left[p]!) !== uf.find(input.right[p]!))
+      review.push({ pair: p, reason: 'between-thresholds' });
+  }
+  return { ...numberClusters(uf, input.records), links, review };
+}
+
+function numberClusters(uf: UnionFind, n: number): { clusterOf: Int32Array; clusters: number } {
+  const clusterOf = new Int32Array(n).fill(-1);
+  const byRoot = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    if (byRoot[r] === -1) byRoot[r] = next++;
+    clusterOf[i] = byRoot[r]!;
+  }
+  return { clusterOf, clusters: next };
+}

@@ -1,0 +1,33 @@
+/**
+ * Public API of the pure matching engine (Fellegi–Sunter). Stable names for the MDM service, the
+ * batch pipeline and the CLI; everything here is free of I/O.
+ */
+export {
+  blockingKeys,
+  buildCandidatePairs,
+  type BlockingOptions,
+  type CandidatePairs,
+  type RuleStats,
+} from './blocking.js';
+export { clusterPairs, type ClusterInput, type Clustering, type ReviewCandidate } from './cluster.js';
+export { levelLabels, levelOf, type ComparisonDef } from './comparisons.js';
+export * as comparisonLibrary from './comparisons.js';
+export { explainPair, formatExplanation, type FieldExplanation, type MatchExplanation } from './explain.js';
+export { evaluateClusters, pairsCompleteness, type Evaluation } from './metrics.js';
+export {
+  compileModel,
+  defaultModel,
+  DEFAULT_THRESHOLDS,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  probabilityOf,
+  type MatchModel,
+  type ModelComparison,
+  type ModelLevel,
+  type TrainingStats,
+} from './model.js';
+export { parseModel, parseModelJson, serializeModel, type ParseModelResult } from './model-json.js';
+export { compareBatch, recordTfBits, scoreBatch, scorePair, type PairList, type PairScore } from './score.js';
+export { DEFAULT_BLOCKING_RULES, DEFAULT_COMPARISON_SET, defaultComparisons, type BlockingRule } from './settings.js';
+export { trainModel, type TrainOptions } from './train/index.js';
+export { jaroWinkler, levenshtein } from './strings.js';
