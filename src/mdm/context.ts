@@ -1,0 +1,129 @@
+/**
+ * Everything a use case needs, built once per process and passed first to every mdm/ function:
+ * the database, a logger, the decision settings, the active match model and a small cache of
+ * source systems (their trust ranks feed survivorship; existence is checked on every upsert).
+ */
+import type { Logger } from 'pino';
+import type { StandardizeOptions } from '../standardize/types.js';
+import type { Database } from '../store/db.js';
+import { listSourceSystemRows } from '../store/source-systems.js';
+import { loadActiveModel, type ActiveModel } from './matching.js';
+
+export interface MdmSettings {
+  /** Match probability at or above which a record joins a customer automatically. */
+  upperThreshold: number;
+  /** Probability at or above which (and below upper) a steward reviews the pair. */
+  lowerThreshold: number;
+  standardize: StandardizeOptions;
+  /** Most candidate records scored per upsert. */
+  maxCandidates: number;
+  /** A blocking key shared by more records than this is skipped (e.g. a very common name). */
+  maxBlockSize: number;
+}
+
+export interface ModelProvider {
+  /** The active model (cached; loaded on first use). */
+  current(): Promise<ActiveModel>;
+  /** Reloads from match_models, e.g. after a retrained model was promoted. */
+  refresh(): Promise<ActiveModel>;
+}
+
+export interface SourceSystemCache {
+  /** Trust rank of a system, or undefined when it does not exist (reloads once on a miss). */
+  trustRank(name: string): Promise<number | undefined>;
+  /** Synchronous rank for survivorship; systems not seen yet rank last. */
+  trustOf(name: string): number;
+  clear(): void;
+}
+
+export interface MdmContext {
+  database: Database;
+  logger: Logger;
+  settings: MdmSettings;
+  models: ModelProvider;
+  sourceSystems: SourceSystemCache;
+}
+
+/** The configuration fields the MDM core reads (a subset of the service Config). */
+export interface MdmConfig {
+  matchUpperThreshold?: number;
+  matchLowerThreshold?: number;
+  defaultCountry?: string;
+  dateOrder?: StandardizeOptions['dateOrder'];
+  matchMaxCandidates?: number;
+  maxBlockSize?: number;
+}
+
+export const DEFAULT_SETTINGS = {
+  upperThreshold: 0.95,
+  lowerThreshold: 0.6,
+  maxCandidates: 50,
+  maxBlockSize: 500,
+} as const;
+
+export function createMdmContext(opts: { database: Database; config: MdmConfig; logger: Logger }): MdmContext {
+  const c = opts.config;
+  const settings: MdmSettings = {
+    upperThreshold: c.matchUpperThreshold ?? DEFAULT_SETTINGS.upperThreshold,
+    lowerThreshold: c.matchLowerThreshold ?? DEFAULT_SETTINGS.lowerThreshold,
+    maxCandidates: c.matchMaxCandidates ?? DEFAULT_SETTINGS.maxCandidates,
+    maxBlockSize: c.maxBlockSize ?? DEFAULT_SETTINGS.maxBlockSize,
+    standardize: {
+      defaultCountry: c.defaultCountry ?? 'AU',
+      dateOrder: c.dateOrder ?? 'DMY',
+      // "Today" for future-date checks; a getter so a long-running process does not freeze it.
+      get today(): Date {
+        return new Date();
+      },
+    },
+  };
+  if (!(settings.lowerThreshold <= settings.upperThreshold)) {
+    throw new Error(`match thresholds overlap: lower ${settings.lowerThreshold} > upper ${settings.upperThreshold}`);
+  }
+  return {
+    database: opts.database,
+    logger: opts.logger,
+    settings,
+    models: createModelProvider(opts.database, opts.logger),
+    sourceSystems: createSourceSystemCache(opts.database),
+  };
+}
+
+function createModelProvider(database: Database, logger: Logger): ModelProvider {
+  let cached: Promise<ActiveModel> | undefined;
+  const refresh = (): Promise<ActiveModel> => {
+    const loading = loadActiveModel(database.db, (version, problems) =>
+      logger.error({ version, problems }, 'active match model is invalid; using the default model'),
+    );
+    cached = loading;
+    // A failed load is not cached: the next call tries again.
+    loading.catch(() => {
+      if (cached === loading) cached = undefined;
+    });
+    return loading;
+  };
+  return { current: () => cached ?? refresh(), refresh };
+}
+
+/** Systems change rarely (admin route); a short TTL bounds how stale a trust rank can be. */
+const SOURCE_SYSTEM_TTL_MS = 30_000;
+
+function createSourceSystemCache(database: Database): SourceSystemCache {
+  let ranks = new Map<string, number>();
+  let loadedAt = 0;
+  const reload = async (): Promise<void> => {
+    const rows = await listSourceSystemRows(database.db);
+    ranks = new Map(rows.map((r) => [r.name, r.trust_rank]));
+    loadedAt = Date.now();
+  };
+  return {
+    async trustRank(name) {
+      if (Date.now() - loadedAt > SOURCE_SYSTEM_TTL_MS || !ranks.has(name)) await reload();
+      return ranks.get(name);
+    },
+    trustOf: (name) => ranks.get(name) ?? Number.MAX_SAFE_INTEGER,
+    clear: () => {
+      loadedAt = 0;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The pure half of an upsert, done before any transaction opens (so locks are held only for I/O):
+ * validate the natural key, standardise, derive blocking keys and the payload hash.
+ */
+import { AppError } from '../errors.js';
+import type { Problem, RawRecord, StdRecord } from '../standardize/types.js';
+import type { MdmContext } from './context.js';
+import { blockingKeysOf, standardize } from './matching.js';
+import { payloadHash, validateRef } from './records.js';
+import type { RecordRef } from './types.js';
+
+export interface PreparedUpsert {
+  ref: RecordRef;
+  raw: RawRecord;
+  std: StdRecord;
+  problems: Problem[];
+  hash: string;
+  keys: string[];
+}
+
+export function prepareUpsert(ctx: MdmContext, raw: RawRecord): PreparedUpsert {
+  if (raw === null || typeof raw !== 'object') throw new AppError('IH_VALIDATION', 'a record must be an object');
+  const ref = validateRef({ sourceSystem: raw.source_system, sourceRecordId: raw.source_record_id });
+  const { std, problems } = standardize(raw, ctx.settings.standardize);
+  return { ref, raw, std, problems, hash: payloadHash(raw), keys: blockingKeysOf(std) };
+}
+
+/** Lock name of the natural key: concurrent upserts of one record are serialised on it. */
+export function recordLockKey(ref: RecordRef): string {
+  return `record:${ref.sourceSystem}|${ref.sourceRecordId}`;
+}
+
+export async function assertSourceSystem(ctx: MdmContext, name: string): Promise<void> {
+  if ((await ctx.sourceSystems.trustRank(name)) === undefined) {
+    throw new AppError('IH_SOURCE_SYSTEM_NOT_FOUND', name);
+  }
+}
