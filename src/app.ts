@@ -1,0 +1,83 @@
+/**
+ * buildApp(deps): the whole HTTP API as a Fastify instance that never listens (src/main.ts listens;
+ * tests call app.inject). Order matters and is fixed here:
+ *   1. dependencies (`app.deps`), 2. the error handler (so every context inherits it),
+ *   3. OpenAPI (so it sees every route), 4. route groups — all in registerRouteGroups below.
+ * The instance is returned before ready(), so a test may still add a route; the first inject (or
+ * listen) boots it.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { genReqId } from './logger.js';
+import { dependenciesPlugin, type AppDeps } from './api/plugins/dependencies.js';
+import { errorHandlerPlugin } from './api/plugins/error-handler.js';
+import { swaggerPlugin } from './api/plugins/swagger.js';
+import { healthRoutes } from './api/routes/health/index.js';
+import { v1Routes } from './api/routes/index.js';
+import { queueDashboard } from './api/routes/jobs/dashboard.js';
+import { BullmqJobRunner } from './jobs/queues.js';
+import { createAuthenticator } from './mdm/auth.js';
+import { uiPlugin } from './ui/plugin.js';
+
+export type { AppDeps } from './api/plugins/dependencies.js';
+
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, TypeBoxTypeProvider>;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: deps.config.bodyLimit,
+    ajv: {
+      // Report every bad field of a request at once (the handler caps the list at MAX_DETAILS).
+      customOptions: { allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(dependenciesPlugin, { deps });
+  await app.register(errorHandlerPlugin, { bodyLimit: deps.config.bodyLimit });
+  await app.register(swaggerPlugin, { version: packageVersion() });
+  await registerRouteGroups(app, deps);
+  return app;
+}
+
+/**
+ * THE place where route groups are registered, each with the dependencies it needs passed
+ * explicitly as plugin options. To add one: write src/api/routes/<resource>/index.ts exporting a
+ * FastifyPluginAsyncTypebox, then add one `await app.register(...)` line here.
+ * Authenticated API groups go inside the /v1 context (its auth hook is encapsulated there, so
+ * /health and /docs stay public).
+ */
+async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
+  await app.register(healthRoutes, {
+    prefix: '/health',
+    database: deps.database,
+    redis: deps.redis,
+    logLevel: deps.config.logLevel,
+  });
+  await app.register(v1Routes, { prefix: '/v1', deps });
+  // The steward web page (public static files; its API calls carry the user's key).
+  await app.register(uiPlugin);
+  // Job routes live under /v1 (routes/index.ts); the BullMQ dashboard only exists with Redis.
+  if (deps.jobs instanceof BullmqJobRunner) {
+    const { adminApiKey } = deps.config;
+    await app.register(queueDashboard, {
+      runner: deps.jobs,
+      authenticator: createAuthenticator(deps.database, { adminApiKey }),
+    });
+  }
+}
+
+/** package.json sits one level above both src/ and dist/. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

@@ -1,0 +1,42 @@
+/**
+ * The steward and call-centre web page at /ui: index.html, app.css and the esbuild bundle app.js
+ * (built from src/ui/web by scripts/build-ui.ts; `npm start` builds it first). Public on purpose:
+ * the page holds no data; every call it makes goes to /v1 with the steward key the user types in.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+export const UI_PREFIX = '/ui/';
+
+/** src/ui/public when run from source; dist/ui/public when the image copies it beside the build. */
+export function uiPublicDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, 'public');
+  return existsSync(beside) ? beside : join(here, '..', '..', 'src', 'ui', 'public');
+}
+
+export const uiPlugin = fp<{ root?: string }>(
+  async (app, opts) => {
+    const root = opts.root ?? uiPublicDir();
+    if (!existsSync(join(root, 'app.js'))) {
+      app.log.warn({ root }, 'UI bundle app.js is missing: run `npm run build:ui` (npm start does it)');
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: UI_PREFIX,
+      // /ui → /ui/ so the page's relative asset URLs resolve.
+      redirect: true,
+      index: 'index.html',
+      // Another static plugin (Swagger UI) may own reply.sendFile; this one does not need it.
+      decorateReply: false,
+      // The bundle changes with every build and the page is small: always revalidate.
+      cacheControl: false,
+      // Left out of the OpenAPI document: this is a page, not the API.
+      schemaHide: true,
+    });
+  },
+  { name: 'identity-hub-ui' },
+);

@@ -1,0 +1,225 @@
+/**
+ * Customer 360: the golden record with the source of each value, the cross-reference (systems,
+ * record ids, value per system and total), the member records, the history of events, and the
+ * steward actions merge-with (via the compare screen) and split-off.
+ */
+import { useState } from 'preact/hooks';
+import { api, enc } from '../api.js';
+import { ErrorBox, Loading, useAsync } from '../components/async.js';
+import { addressText, displayName, money, when } from '../format.js';
+import { href, navigate } from '../route.js';
+import type { AuditEvent, CustomerLookup, Golden, SplitResult, StoredRecord, Xref } from '../types.js';
+
+async function load(id: string) {
+  const [lookup, xref, records, history] = await Promise.all([
+    api<CustomerLookup>('GET', `/customers/${enc(id)}`),
+    api<Xref>('GET', `/customers/${enc(id)}/xref`),
+    api<{ items: StoredRecord[] }>('GET', `/customers/${enc(id)}/records`),
+    api<{ items: AuditEvent[] }>('GET', `/customers/${enc(id)}/history?limit=50`),
+  ]);
+  return { ...lookup, xref, records: records.items, history: history.items };
+}
+
+export function CustomerScreen({ id }: { id: string }) {
+  const state = useAsync(() => load(id), [id]);
+  return (
+    <section>
+      <Loading state={state}>{() => <CustomerView {...state.data!} reload={state.reload} />}</Loading>
+    </section>
+  );
+}
+
+type Loaded = Awaited<ReturnType<typeof load>> & { reload: () => void };
+
+function CustomerView({ customer, redirectedFrom, xref, records, history }: Loaded) {
+  return (
+    <div class="customer" data-customer={customer.id}>
+      <h2>
+        {displayName(customer.golden)} <span class="muted">customer {customer.id}</span>
+      </h2>
+      {redirectedFrom && <p class="notice">{redirectedFrom} was merged into this customer.</p>}
+      <p class="kpis">
+        <span>
+          <b class="record-count">{xref.recordCount}</b> records
+        </span>
+        <span>
+          <b>{xref.systems.length}</b> systems
+        </span>
+        <span>
+          total value <b class="total-value">{money(xref.totalValue)}</b>
+        </span>
+        <span>status {customer.status}</span>
+      </p>
+      <div class="c360">
+        <GoldenTable golden={customer.golden} />
+        <XrefTable xref={xref} />
+      </div>
+      <Actions customerId={customer.id} records={records.filter((r) => !r.deletedAt)} />
+      <History items={history} />
+    </div>
+  );
+}
+
+const GOLDEN_FIELDS: Array<[keyof Golden, string]> = [
+  ['displayName', 'Name'],
+  ['organizationName', 'Organisation'],
+  ['dateOfBirth', 'Date of birth'],
+  ['gender', 'Gender'],
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+  ['address', 'Address'],
+  ['nationalId', 'National id'],
+];
+
+function GoldenTable({ golden }: { golden: Golden }) {
+  return (
+    <table class="golden">
+      <caption>Golden record ({golden.entityType})</caption>
+      <tbody>
+        {GOLDEN_FIELDS.map(([key, label]) => {
+          const v = golden[key];
+          if (!v || typeof v !== 'object') return null;
+          const text = key === 'address' ? addressText((v as NonNullable<Golden['address']>).value) : String(v.value);
+          return (
+            <tr key={key} data-field={key}>
+              <th>{label}</th>
+              <td>{text}</td>
+              <td class="lineage">
+                {v.sourceSystem} / {v.sourceRecordId} <span class="muted">({v.rule})</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function XrefTable({ xref }: { xref: Xref }) {
+  return (
+    <table class="xref">
+      <caption>Cross-reference</caption>
+      <thead>
+        <tr>
+          <th>System</th>
+          <th>Records</th>
+          <th class="num">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {xref.systems.map((s) => (
+          <tr key={s.sourceSystem} data-system={s.sourceSystem}>
+            <td>{s.sourceSystem}</td>
+            <td>{s.recordIds.join(', ')}</td>
+            <td class="num">{money(s.totalValue)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th>Total</th>
+          <th>{xref.recordCount}</th>
+          <th class="num">{money(xref.totalValue)}</th>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Actions({ customerId, records }: { customerId: string; records: StoredRecord[] }) {
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const [otherId, setOtherId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const toggle = (k: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(k)) n.delete(k);
+      else n.add(k);
+      return n;
+    });
+  const split = async () => {
+    const recordRefs = records
+      .filter((r) => picked.has(`${r.sourceSystem}/${r.sourceRecordId}`))
+      .map((r) => ({ sourceSystem: r.sourceSystem, sourceRecordId: r.sourceRecordId }));
+    try {
+      const r = await api<SplitResult>('POST', `/customers/${enc(customerId)}/split`, {
+        recordRefs,
+        reason: reason.trim() || 'Steward split: records belong to a different customer',
+      });
+      navigate(href('customer', r.newCustomer.id, { from: customerId }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div class="actions">
+      <h3>Records</h3>
+      <table class="records">
+        <tbody>
+          {records.map((r) => {
+            const k = `${r.sourceSystem}/${r.sourceRecordId}`;
+            const name = String(r.raw.full_name ?? [r.raw.given_name, r.raw.family_name].filter(Boolean).join(' '));
+            return (
+              <tr key={k} data-record={k}>
+                <td>
+                  <input type="checkbox" checked={picked.has(k)} onChange={() => toggle(k)} aria-label={`pick ${k}`} />
+                </td>
+                <td>{k}</td>
+                <td>{name || String(r.raw.organization_name ?? '')}</td>
+                <td>{String(r.raw.email ?? '')}</td>
+                <td>{String(r.raw.phone ?? '')}</td>
+                <td>{r.problems.map((p) => p.code).join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ErrorBox error={error} />
+      <div class="action-row">
+        <input name="reason" placeholder="Reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <button
+          class="split"
+          disabled={picked.size === 0 || picked.size === records.length}
+          onClick={() => void split()}
+        >
+          Split off {picked.size || ''} selected
+        </button>
+        <input
+          name="other"
+          placeholder="Other customer id"
+          value={otherId}
+          onInput={(e) => setOtherId(e.currentTarget.value)}
+        />
+        <button
+          class="merge-with"
+          disabled={!otherId.trim()}
+          onClick={() => navigate(href('compare', null, { customers: `${customerId},${otherId.trim()}` }))}
+        >
+          Merge with…
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function History({ items }: { items: AuditEvent[] }) {
+  return (
+    <table class="history">
+      <caption>History</caption>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.id}>
+            <td>{when(e.occurredAt)}</td>
+            <td>{e.action}</td>
+            <td>
+              {e.actor.type}:{e.actor.id}
+            </td>
+            <td>{e.sourceSystem ? `${e.sourceSystem} / ${e.sourceRecordId ?? ''}` : ''}</td>
+            <td>{e.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

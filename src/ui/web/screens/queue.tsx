@@ -1,0 +1,155 @@
+/**
+ * Review queue: open tasks sorted by score or by customer value, filtered by source system and
+ * score band, with counts per band. Keys: n / j next, k previous, Enter open, m merge, s separate.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, withQuery } from '../api.js';
+import { ErrorBox, Loading, useAsync } from '../components/async.js';
+import { money, pct } from '../format.js';
+import { href, navigate } from '../route.js';
+import type { ReviewTaskPage, SourceSystem } from '../types.js';
+import { decideTask } from './decide.js';
+import { useKeys } from '../components/keys.js';
+
+export const BANDS: Record<string, { label: string; min?: number; max?: number }> = {
+  all: { label: 'All scores' },
+  high: { label: '≥ 90%', min: 0.9 },
+  mid: { label: '70–90%', min: 0.7, max: 0.9 },
+  low: { label: '< 70%', max: 0.7 },
+};
+
+export function QueueScreen({ params }: { params: URLSearchParams }) {
+  const sort = params.get('sort') === 'value' ? 'value' : 'score';
+  const system = params.get('system') ?? '';
+  const band = BANDS[params.get('band') ?? 'all'] ? (params.get('band') ?? 'all') : 'all';
+  const set = (k: string, v: string) => {
+    const next = { sort, system, band, [k]: v };
+    navigate(href('queue', null, Object.fromEntries(Object.entries(next).filter(([, x]) => x))));
+  };
+  const systems = useAsync(() => api<{ items: SourceSystem[] }>('GET', '/source-systems'), []);
+  const query = (b: string, limit: number) =>
+    withQuery('/review-tasks', {
+      status: 'open',
+      sort,
+      sourceSystem: system,
+      minScore: BANDS[b]?.min,
+      maxScore: BANDS[b]?.max,
+      limit,
+    });
+  const page = useAsync(() => api<ReviewTaskPage>('GET', query(band, 100)), [sort, system, band]);
+  const counts = useAsync(
+    async () =>
+      Object.fromEntries(
+        await Promise.all(
+          Object.keys(BANDS).map(async (b) => [b, (await api<ReviewTaskPage>('GET', query(b, 1))).total]),
+        ),
+      ) as Record<string, number>,
+    [sort, system, page.data],
+  );
+  return (
+    <section>
+      <h2>Review queue</h2>
+      <div class="filters">
+        <label>
+          Sort{' '}
+          <select name="sort" value={sort} onChange={(e) => set('sort', e.currentTarget.value)}>
+            <option value="score">by score</option>
+            <option value="value">by customer value</option>
+          </select>
+        </label>
+        <label>
+          Source system{' '}
+          <select name="system" value={system} onChange={(e) => set('system', e.currentTarget.value)}>
+            <option value="">all systems</option>
+            {systems.data?.items.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class="bands">
+          {Object.entries(BANDS).map(([b, def]) => (
+            <button key={b} class={b === band ? 'band active' : 'band'} data-band={b} onClick={() => set('band', b)}>
+              {def.label} <span class="count">{counts.data?.[b] ?? '…'}</span>
+            </button>
+          ))}
+        </span>
+      </div>
+      <ErrorBox error={systems.error} />
+      <Loading state={page}>{() => <TaskTable page={page.data!} reload={page.reload} />}</Loading>
+    </section>
+  );
+}
+
+function TaskTable({ page, reload }: { page: ReviewTaskPage; reload: () => void }) {
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => setSelected((s) => Math.min(s, Math.max(0, page.items.length - 1))), [page]);
+  const task = page.items[selected];
+  const decide = async (decision: 'merge' | 'separate') => {
+    if (!task) return;
+    try {
+      const r = await decideTask(task.id, decision, '');
+      setNotice(`${decision === 'merge' ? 'Merged into' : 'Kept apart; customer'} ${r.customer.id}`);
+      setError(null);
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useKeys({
+    n: () => setSelected((s) => Math.min(s + 1, page.items.length - 1)),
+    j: () => setSelected((s) => Math.min(s + 1, page.items.length - 1)),
+    k: () => setSelected((s) => Math.max(s - 1, 0)),
+    Enter: () => task && navigate(href('task', task.id)),
+    m: () => void decide('merge'),
+    s: () => void decide('separate'),
+  });
+  if (page.items.length === 0) return <p class="muted empty">No open tasks match these filters.</p>;
+  return (
+    <>
+      <ErrorBox error={error} />
+      {notice && <p class="notice">{notice}</p>}
+      <p class="muted">
+        {page.total} open task{page.total === 1 ? '' : 's'}; showing {page.items.length}. Keys: <kbd>n</kbd> next,{' '}
+        <kbd>Enter</kbd> compare, <kbd>m</kbd> merge, <kbd>s</kbd> separate.
+      </p>
+      <table class="tasks">
+        <thead>
+          <tr>
+            <th>Score</th>
+            <th>Value at stake</th>
+            <th>Record A</th>
+            <th>Record B</th>
+            <th>Opened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((t, i) => (
+            <tr
+              key={t.id}
+              class={i === selected ? 'selected' : ''}
+              data-task={t.id}
+              onClick={() => setSelected(i)}
+              onDblClick={() => navigate(href('task', t.id))}
+            >
+              <td>
+                <a href={href('task', t.id)}>{pct(t.probability)}</a>
+              </td>
+              <td class="num">{money(t.priorityValue)}</td>
+              <td>
+                {t.recordA.sourceSystem} / {t.recordA.sourceRecordId}
+              </td>
+              <td>
+                {t.recordB.sourceSystem} / {t.recordB.sourceRecordId}
+              </td>
+              <td>{t.createdAt.slice(0, 10)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
