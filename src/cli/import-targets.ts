@@ -1,0 +1,67 @@
+/**
+ * Where `cli import` sends each chunk: the embedded store through mdm's upsertRecords (the same path
+ * as the import job), or a running server through POST /v1/records:batch.
+ */
+import { loadConfig } from '../config.js';
+import { isAppError } from '../errors.js';
+import type { UpsertBatch } from '../jobs/processors/import.js';
+import { createLogger } from '../logger.js';
+import { createMdmContext } from '../mdm/context.js';
+import { upsertRecords } from '../mdm/ingest.js';
+import { createSourceSystem } from '../mdm/source-systems.js';
+import type { Actor, UpsertFailure, UpsertResult } from '../mdm/types.js';
+import { openDatabase } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { CliError } from './cli-error.js';
+
+const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
+
+/** Opens (and migrates) the embedded store; creates the --system source system when it is missing. */
+export async function embeddedUpsert(
+  env: NodeJS.ProcessEnv,
+  system: string | undefined,
+): Promise<{ upsert: UpsertBatch; close: () => Promise<void> }> {
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
+  const logger = createLogger(config.logLevel, process.stderr);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+  try {
+    await migrate(database);
+    const mdm = createMdmContext({ database, config, logger });
+    if (system) {
+      await createSourceSystem(mdm, CLI_ACTOR, { name: system }).catch((err: unknown) => {
+        if (!(isAppError(err) && err.code === 'IH_CONFLICT')) throw err;
+      });
+    }
+    return { upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records), close: () => database.close() };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+type BatchItem = ({ status: 'ok' } & UpsertResult) | ({ status: 'failed' } & UpsertFailure);
+
+/** Sends each chunk to a running server. An HTTP error for the whole request stops the import. */
+export function httpUpsert(server: string, key: string): UpsertBatch {
+  const url = new URL('/v1/records:batch', server).toString();
+  return async (records) => {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ records }),
+      });
+    } catch (err) {
+      throw new CliError(`cannot reach ${url}: ${(err as Error).message}`, 1);
+    }
+    const body = (await res.json().catch(() => ({}))) as { results?: BatchItem[]; error?: string; message?: string };
+    if (!res.ok || !body.results) {
+      throw new CliError(`${url} answered ${res.status}: ${body.error ?? ''} ${body.message ?? ''}`.trim(), 1);
+    }
+    return body.results.map((item) => {
+      const { status: _status, ...rest } = item;
+      return rest as UpsertResult | UpsertFailure;
+    });
+  };
+}

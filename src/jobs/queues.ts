@@ -1,0 +1,225 @@
+/**
+ * BullMQ wiring (durable, when REDIS_URL is set): one queue per catalog queue name under a key
+ * prefix, the producer side used by the API (BullmqJobRunner) and the workers used by `npm run worker`.
+ * BullMQ's locks give each job to one worker at a time across processes and machines; a worker that
+ * dies loses its lock and the job is moved back to waiting by the stalled-job check, then resumes
+ * from its batch_runs checkpoint.
+ */
+import { randomUUID } from 'node:crypto';
+import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import {
+  cancelBatchRun,
+  deleteBatchRun,
+  findBatchRun,
+  insertBatchRun,
+  listBatchRuns,
+  requeueBatchRun,
+} from '../store/batch-runs.js';
+import type { Database } from '../store/db.js';
+import type { JsonObject } from '../store/schema.js';
+import {
+  checkPayload,
+  isJobType,
+  JOB_CATALOG,
+  payloadError,
+  QUEUE_NAMES,
+  type JobType,
+  type QueueName,
+} from './catalog.js';
+import { toJobView } from './job-view.js';
+import { executeJob, type JobDeps } from './run-job.js';
+import { SCHEDULED_JOBS, type ScheduleOptions } from './schedules.js';
+import type { EnqueueResult, JobRunner, JobView } from './types.js';
+
+export interface BullmqOptions {
+  redisUrl: string;
+  /** Redis key prefix (default "ih"): separates deployments and test runs sharing one Redis. */
+  prefix?: string;
+  /** Multiplies every backoff delay (tests use a small factor). */
+  backoffScale?: number;
+}
+
+/** BullMQ needs maxRetriesPerRequest: null on connections that block (workers). */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+export function jobOptions(type: JobType, id: string, payload: unknown, backoffScale = 1): JobsOptions {
+  const def = JOB_CATALOG[type];
+  const dedupeId = def.dedupeId(payload as never);
+  return {
+    jobId: id,
+    attempts: def.attempts,
+    backoff: { type: 'exponential', delay: Math.round(def.backoffMs * backoffScale) },
+    ...(dedupeId ? { deduplication: { id: dedupeId } } : {}),
+    // State lives in batch_runs; Redis keeps a bounded tail for the dashboard.
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  };
+}
+
+export class BullmqJobRunner implements JobRunner {
+  readonly kind = 'bullmq' as const;
+  readonly queues: Map<QueueName, Queue>;
+  private readonly connection: Redis;
+  private readonly backoffScale: number;
+
+  constructor(
+    private readonly database: Database,
+    opts: BullmqOptions,
+  ) {
+    this.backoffScale = opts.backoffScale ?? 1;
+    this.connection = connectRedis(opts.redisUrl);
+    const prefix = opts.prefix ?? 'ih';
+    this.queues = new Map(
+      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: this.connection, prefix })] as const),
+    );
+  }
+
+  private queueFor(type: JobType): Queue {
+    return this.queues.get(JOB_CATALOG[type].queue) as Queue;
+  }
+
+  async enqueue<K extends JobType>(type: K, input: unknown): Promise<EnqueueResult> {
+    const check = checkPayload(type, input);
+    if (!check.ok) throw payloadError(type, check.problems);
+    const id = randomUUID();
+    // The row exists before a worker can pick the job up.
+    await insertBatchRun(this.database.db, { id, type, params: check.payload as JsonObject });
+    const job = await this.queueFor(type).add(
+      type,
+      check.payload,
+      jobOptions(type, id, check.payload, this.backoffScale),
+    );
+    if (job.id && job.id !== id) {
+      await deleteBatchRun(this.database.db, id);
+      return { id: job.id, deduplicated: true };
+    }
+    return { id, deduplicated: false };
+  }
+
+  async get(id: string): Promise<JobView | undefined> {
+    const row = await findBatchRun(this.database.db, id);
+    return row && toJobView(row);
+  }
+
+  async list(opts: { limit: number; type?: string | undefined }): Promise<JobView[]> {
+    return (await listBatchRuns(this.database.db, opts)).map(toJobView);
+  }
+
+  async cancel(id: string): Promise<JobView | undefined> {
+    const row = await findBatchRun(this.database.db, id);
+    if (!row || !isJobType(row.type)) return undefined;
+    const job = await this.queueFor(row.type).getJob(id);
+    const state = job ? await job.getState() : undefined;
+    // A running job cannot be removed (it holds a lock): the flag below stops it at its next chunk.
+    if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) await job.remove();
+    await cancelBatchRun(this.database.db, id);
+    return this.get(id);
+  }
+
+  async retry(id: string): Promise<JobView | undefined> {
+    const row = await findBatchRun(this.database.db, id);
+    if (!row || !isJobType(row.type)) return undefined;
+    if (row.status !== 'failed' && row.status !== 'cancelled') return toJobView(row);
+    const queue = this.queueFor(row.type);
+    await requeueBatchRun(this.database.db, id);
+    const job = await queue.getJob(id);
+    const state = job ? await job.getState() : undefined;
+    if (job && state === 'failed') {
+      await job.retry('failed');
+    } else {
+      // Removed (cancelled while waiting) or finished as cancelled: add it again under the same id,
+      // so it resumes from the checkpoint of its batch_runs row.
+      if (job && state !== 'active') await job.remove();
+      await queue.add(row.type, row.params, {
+        ...jobOptions(row.type, id, row.params, this.backoffScale),
+        deduplication: undefined,
+      });
+    }
+    return this.get(id);
+  }
+
+  /** Creates or removes the nightly schedules (idempotent: safe to call from every process start). */
+  async applySchedules(s: ScheduleOptions): Promise<void> {
+    for (const job of SCHEDULED_JOBS) {
+      const queue = this.queueFor(job.type);
+      if (!s.enabled) {
+        await queue.removeJobScheduler(job.schedulerId);
+        continue;
+      }
+      const def = JOB_CATALOG[job.type];
+      await queue.upsertJobScheduler(
+        job.schedulerId,
+        { pattern: s.cron, tz: s.timezone ?? 'UTC' },
+        {
+          name: job.type,
+          data: job.data,
+          opts: { attempts: def.attempts, backoff: { type: 'exponential', delay: def.backoffMs } },
+        },
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.connection.quit().catch(() => undefined);
+  }
+}
+
+export interface WorkerOptions extends BullmqOptions {
+  deps: JobDeps;
+  /** Jobs processed at once per queue in this process (WORKER_CONCURRENCY). */
+  concurrency: number;
+  /** Lock time before a silent worker's job is considered stalled (default BullMQ's 30 s). */
+  lockDurationMs?: number;
+  /** Which queues this process works on (default all). */
+  queues?: readonly QueueName[];
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Waits for the jobs in progress to finish (or reach a checkpoint), then disconnects. */
+  close(): Promise<void>;
+}
+
+export function startWorkers(opts: WorkerOptions): RunningWorkers {
+  const prefix = opts.prefix ?? 'ih';
+  // BullMQ does not close connections it was handed: keep them to quit after the workers.
+  const connections: Redis[] = [];
+  const workers = (opts.queues ?? QUEUE_NAMES).map(
+    (name) =>
+      new Worker(name, (job: Job) => processBullJob(opts.deps, job), {
+        connection: connections[connections.push(connectRedis(opts.redisUrl)) - 1] as Redis,
+        prefix,
+        concurrency: opts.concurrency,
+        // A killed worker is a stall; allow a few before BullMQ fails the job for it.
+        maxStalledCount: 5,
+        ...(opts.lockDurationMs
+          ? { lockDuration: opts.lockDurationMs, stalledInterval: Math.max(1_000, opts.lockDurationMs / 2) }
+          : {}),
+      }),
+  );
+  for (const worker of workers) {
+    worker.on('error', (err) => opts.deps.logger.error({ err, queue: worker.name }, 'worker error'));
+  }
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}
+
+async function processBullJob(deps: JobDeps, job: Job): Promise<unknown> {
+  const outcome = await executeJob(deps, {
+    id: job.id ?? job.name,
+    type: job.name,
+    data: job.data,
+    attempt: job.attemptsMade + 1,
+    maxAttempts: job.opts.attempts ?? 1,
+  });
+  return { status: outcome.status, counts: outcome.counts };
+}

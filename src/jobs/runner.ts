@@ -1,0 +1,50 @@
+/**
+ * Picks the job runner: BullMQ when a Redis URL is configured (durable, shared by many worker
+ * processes), otherwise the in-process runner (embedded default, not durable).
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { createMdmContext } from '../mdm/context.js';
+import type { Database } from '../store/db.js';
+import { InlineJobRunner } from './inline.js';
+import { PROCESSORS } from './processors/index.js';
+import { BullmqJobRunner } from './queues.js';
+import type { JobDeps } from './run-job.js';
+import { scheduleOptions, type ScheduleOptions } from './schedules.js';
+import type { JobRunner } from './types.js';
+
+export interface JobRunnerOptions extends JobDeps {
+  redisUrl?: string | undefined;
+  prefix?: string | undefined;
+  /** In-process runner only: jobs at once per queue (the BullMQ side is `npm run worker`). */
+  concurrency: number;
+  schedules: ScheduleOptions;
+  backoffScale?: number;
+}
+
+export function createJobRunner(opts: JobRunnerOptions): JobRunner {
+  if (opts.redisUrl) {
+    return new BullmqJobRunner(opts.mdm.database, {
+      redisUrl: opts.redisUrl,
+      ...(opts.prefix ? { prefix: opts.prefix } : {}),
+      ...(opts.backoffScale ? { backoffScale: opts.backoffScale } : {}),
+    });
+  }
+  return new InlineJobRunner({
+    ...opts,
+    ...(opts.backoffScale ? { backoffScale: opts.backoffScale } : {}),
+  });
+}
+
+/** The runner an entry point builds from the service config (API server: producer or in-process). */
+export function jobRunnerFromConfig(config: Config, database: Database, logger: Logger): JobRunner {
+  return createJobRunner({
+    mdm: createMdmContext({ database, config, logger }),
+    logger,
+    processors: PROCESSORS,
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    concurrency: config.workerConcurrency,
+    schedules: scheduleOptions(config),
+  });
+}

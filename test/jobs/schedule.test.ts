@@ -1,0 +1,73 @@
+/**
+ * Nightly schedules: BullMQ job schedulers on real Redis (created from the cron, removed when
+ * switched off), the quality job's report, and the in-process runner's cron firing the same jobs.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InlineJobRunner } from '../../src/jobs/inline.js';
+import { PROCESSORS } from '../../src/jobs/processors/index.js';
+import { BullmqJobRunner } from '../../src/jobs/queues.js';
+import { scheduleOptions } from '../../src/jobs/schedules.js';
+import type { Database } from '../../src/store/db.js';
+import { openTestDatabase } from '../helpers/database.js';
+import { addSynthSystems, jobContext, redisUrl } from './helpers.js';
+
+describe('schedules and the quality job', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    await addSynthSystems(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('reads DEDUPE_CRON: a pattern schedules, "off" (null) switches both jobs off', () => {
+    expect(scheduleOptions({ dedupeCron: '0 2 * * *' })).toMatchObject({ enabled: true, cron: '0 2 * * *' });
+    expect(scheduleOptions({ dedupeCron: null }).enabled).toBe(false);
+  });
+
+  it.skipIf(!redisUrl)('creates the nightly BullMQ job schedulers and removes them when switched off', async () => {
+    const prefix = `ih-test-sched-${randomBytes(4).toString('hex')}`;
+    const runner = new BullmqJobRunner(database, { redisUrl: redisUrl as string, prefix });
+    try {
+      await runner.applySchedules({ enabled: true, cron: '30 3 * * *' });
+      await runner.applySchedules({ enabled: true, cron: '30 3 * * *' }); // idempotent per process start
+      const queue = runner.queues.get('maintenance')!;
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
+        ['nightly-dedupe', '30 3 * * *'],
+        ['nightly-quality', '30 3 * * *'],
+      ]);
+      await runner.applySchedules({ enabled: false, cron: '30 3 * * *' });
+      expect(await queue.getJobSchedulers()).toEqual([]);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('fires the in-process schedule, and the quality job stores the per-system report', async () => {
+    const ctx = jobContext(database);
+    // Every second (6-field cron): the test waits for the first tick instead of 02:00.
+    const runner = new InlineJobRunner({
+      mdm: ctx,
+      logger: ctx.logger,
+      processors: PROCESSORS,
+      concurrency: 1,
+      schedules: { enabled: true, cron: '* * * * * *' },
+    });
+    try {
+      const deadline = Date.now() + 15_000;
+      let jobs = await runner.list({ limit: 10, type: 'quality' });
+      while (!jobs.some((j) => j.state === 'completed') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        jobs = await runner.list({ limit: 10, type: 'quality' });
+      }
+      const done = jobs.find((j) => j.state === 'completed');
+      expect(done?.counts['systems']).toBeGreaterThan(0);
+      expect((await runner.list({ limit: 10, type: 'dedupe' })).length).toBeGreaterThan(0);
+    } finally {
+      await runner.close();
+    }
+  });
+});
