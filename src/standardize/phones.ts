@@ -5,6 +5,7 @@
  * the matcher can compare them with the last digits of a complete number.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parseNationalNumber } from './phone-national.js';
 import { cleanText } from './text.js';
 
 export interface StdPhone {
@@ -54,23 +55,58 @@ export function standardizePhone(raw: string | null | undefined, country: string
   return result;
 }
 
-function parsePhone(text: string, country: string): StdPhone {
-  const first = text.split(SPLIT)[0] ?? text;
-  const digits = first.replace(NON_DIGIT, '');
-  if (digits === '') return { ...EMPTY, status: 'invalid' };
+/** The library's parse of one number, reduced to what StdPhone needs; null when it finds no number. */
+interface Parsed {
+  e164: string;
+  nationalNumber: string;
+  type: PhoneType;
+  possible: boolean;
+}
+
+function libraryParse(first: string, country: string): Parsed | null {
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   try {
     parsed = parsePhoneNumberFromString(first, { defaultCountry: country as CountryCode, extract: false });
   } catch {
     parsed = undefined; // unknown default country code: treated as an unparseable number
   }
+  if (!parsed) return null;
   // With "max" metadata a number is valid exactly when it has a type (that is how isValid() is
   // implemented), so one getType() call answers both questions.
-  const type = parsed?.getType();
-  if (parsed && type !== undefined) {
-    return { e164: parsed.number, type: phoneType(type), digits: parsed.nationalNumber, status: 'valid' };
+  const type = parsed.getType();
+  return {
+    e164: parsed.number,
+    nationalNumber: parsed.nationalNumber,
+    type,
+    possible: type !== undefined || parsed.isPossible(),
+  };
+}
+
+function nationalParse(first: string, country: string): Parsed | null | undefined {
+  const fast = parseNationalNumber(first, country);
+  if (!fast) return fast;
+  return {
+    e164: '+' + fast.callingCode + fast.nationalNumber,
+    nationalNumber: fast.nationalNumber,
+    type: fast.type as PhoneType,
+    possible: fast.possible,
+  };
+}
+
+/**
+ * Parses one cleaned phone text. `fastPath: false` always asks the library: the reference the
+ * tests compare the fast path with.
+ */
+export function parsePhone(text: string, country: string, fastPath = true): StdPhone {
+  const first = text.split(SPLIT)[0] ?? text;
+  const digits = first.replace(NON_DIGIT, '');
+  if (digits === '') return { ...EMPTY, status: 'invalid' };
+  const fast = fastPath ? nationalParse(first, country) : undefined;
+  const parsed = fast === undefined ? libraryParse(first, country) : fast;
+  if (parsed && parsed.type !== undefined) {
+    return { e164: parsed.e164, type: phoneType(parsed.type), digits: parsed.nationalNumber, status: 'valid' };
   }
-  const tooShort = parsed ? !parsed.isPossible() && digits.length < 10 : digits.length < 10;
+  const tooShort = parsed ? !parsed.possible && digits.length < 10 : digits.length < 10;
   const local = tooShort && digits.length >= MIN_LOCAL_DIGITS && !first.trim().startsWith('+');
   return { e164: null, type: null, digits, status: local ? 'incomplete' : 'invalid' };
 }
