@@ -54,9 +54,12 @@ function splitGivenFirst(tokens: string[], afterComma: string[]): NameParts {
   let end = tokens.length;
   let honorific: string | null = null;
   let suffix: string | null = null;
-  while (start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!))) honorific ??= tokens[start++]!;
+  // Consume the token before `??=`: its right side is skipped once set, and a repeated honorific
+  // ("M. M Davis") or suffix ("Smith Jr III") would otherwise loop forever.
+  for (; start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!)); start++) honorific ??= tokens[start]!;
   while (end - 1 > start && SUFFIXES.has(wordKey(tokens[end - 1]!)) && !tokens[end - 1]!.startsWith('\u0000')) {
-    suffix ??= tokens[--end]!;
+    end -= 1;
+    suffix ??= tokens[end]!;
   }
   for (const t of afterComma) if (SUFFIXES.has(wordKey(t))) suffix ??= t;
   const words = tokens.slice(start, end);
