@@ -3,6 +3,7 @@
  * through the nickname table, Double Metaphone keys.
  */
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
+import { memoize } from './memo.js';
 import { cleanText, foldText, hanSurnameToPinyin, hanToPinyin, hasHan, simplifyHan } from './text.js';
 import { HAN_COMPOUND_SURNAMES, HONORIFIC_GENDER, HONORIFICS, PARTICLES, SUFFIXES } from './tables/name-words.js';
 import { canonicalGivenName } from './tables/nicknames.js';
@@ -102,18 +103,22 @@ export function genderFromHonorific(honorific: string | null): 'm' | 'f' | null 
 
 /** Comparison form of a given name: Han joined as one word ("xiaoming"), other scripts folded. */
 export function foldGivenName(given: string | null): string | null {
-  if (given == null) return null;
+  return given == null ? null : foldedGiven(given);
+}
+const foldedGiven = memoize((given: string): string | null => {
   const s = hasHan(given) ? hanToPinyin(cleanText(given), true) : foldText(given);
   return s === '' ? null : s;
-}
+});
 
 /** Comparison form of a family name: Han surnames read with surname pronunciations. */
 export function foldFamilyName(family: string | null): string | null {
-  if (family == null) return null;
+  return family == null ? null : foldedFamily(family);
+}
+const foldedFamily = memoize((family: string): string | null => {
   const s =
     hasHan(family) && HAN_ONLY.test(cleanText(family)) ? hanSurnameToPinyin(cleanText(family)) : foldText(family);
   return s === '' ? null : s;
-}
+});
 
 /** Canonical given name (bob → robert) of a folded given name, using its first word. */
 export function canonicalGiven(foldedGiven: string | null): string | null {

@@ -79,6 +79,7 @@ export function parseStreetTokens(tokens: string[]): StreetLine {
 
 function takePoBox(tokens: string[]): string | null {
   const line = tokens.join(' ');
+  if (!line.includes('b')) return null; // every PO_BOX alternative has a "b" (box, bag, bx, pmb, pob)
   const m = PO_BOX.exec(line);
   if (!m) return null;
   const before = line.slice(0, m.index).trim();
