@@ -12,7 +12,7 @@ import { cancelBatchRun, findBatchRun, insertBatchRun, listBatchRuns, requeueBat
 import type { JsonObject } from '../store/schema.js';
 import { checkPayload, isJobType, JOB_CATALOG, payloadError, type JobType, type QueueName } from './catalog.js';
 import { toJobView } from './job-view.js';
-import { executeJob, type JobDeps } from './run-job.js';
+import { executeJob, SupersededAttempt, type JobDeps } from './run-job.js';
 import type { EnqueueResult, JobRunner, JobView } from './types.js';
 import { SCHEDULED_JOBS, type ScheduleOptions } from './schedules.js';
 
@@ -160,7 +160,12 @@ export class InlineJobRunner implements JobRunner {
       await executeJob(this.opts, { id: job.id, type: job.type, data: job.data, attempt, maxAttempts: def.attempts });
       this.release(job);
     } catch (err) {
-      if (err instanceof UnrecoverableError || attempt >= def.attempts || this.closed) {
+      if (
+        err instanceof UnrecoverableError ||
+        err instanceof SupersededAttempt ||
+        attempt >= def.attempts ||
+        this.closed
+      ) {
         this.release(job);
         return;
       }

@@ -41,32 +41,56 @@ export async function executeJob(deps: JobDeps, job: JobAttempt): Promise<JobOut
   }
   const row = await markBatchRunRunning(db, job.id);
   if (!row) return { status: 'cancelled', counts: {} };
+  // The attempt number doubles as a fencing token: see saveBatchRunProgress.
+  const attempt = row.attempts;
+  let superseded = false;
   const ctx: JobContext = {
     jobId: job.id,
     mdm: deps.mdm,
     logger: log,
     resume: { checkpoint: row.checkpoint, counts: row.counts, errors: row.errors as RowError[] },
-    save: (update) => saveBatchRunProgress(db, job.id, update),
+    async save(update) {
+      const result = await saveBatchRunProgress(db, job.id, update, attempt);
+      if (result === 'superseded') superseded = true;
+      return result === 'saved';
+    },
   };
   const processor = deps.processors[job.type] as Processor<JobType>;
   try {
     const outcome = await processor(check.payload, ctx);
+    if (superseded) throw new SupersededAttempt(job.id, attempt);
     await finishBatchRun(db, job.id, outcome.status, {
       counts: outcome.counts,
       ...(outcome.errors ? { errors: outcome.errors } : {}),
       ...(outcome.status === 'completed' ? { progress: 100 } : {}),
+      attempt,
     });
     log.info({ status: outcome.status, counts: outcome.counts }, 'job finished');
     return outcome;
   } catch (err) {
+    if (err instanceof SupersededAttempt) {
+      log.warn({ attempt }, 'job attempt superseded by another worker: stopped without writing');
+      throw err;
+    }
     const final = err instanceof UnrecoverableError || job.attempt >= job.maxAttempts;
     const failure = err instanceof Error ? err.message : String(err);
     log.warn({ err, final }, 'job attempt failed');
     // The database may be what failed: recording the failure is best effort, the runner retries anyway.
-    await finishBatchRun(db, job.id, final ? 'failed' : 'queued', { failure }).catch((e: unknown) =>
+    await finishBatchRun(db, job.id, final ? 'failed' : 'queued', { failure, attempt }).catch((e: unknown) =>
       log.error({ err: e }, 'could not record the job failure'),
     );
     throw err;
+  }
+}
+
+/**
+ * Another worker started a newer attempt of this run while this one was still going (its BullMQ lock
+ * expired, e.g. a blocked event loop): this attempt stopped at its chunk boundary and wrote nothing.
+ */
+export class SupersededAttempt extends Error {
+  constructor(id: string, attempt: number) {
+    super(`job ${id}: attempt ${attempt} was superseded by a newer attempt`);
+    this.name = 'SupersededAttempt';
   }
 }
 

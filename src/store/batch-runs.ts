@@ -58,11 +58,20 @@ export interface BatchRunProgress {
   checkpoint?: unknown;
 }
 
+export type SaveResult = 'saved' | 'cancelled' | 'superseded';
+
 /**
- * Saves progress (and the checkpoint when given). Returns false when the run was cancelled meanwhile,
- * so the processor can stop at a chunk boundary.
+ * Saves progress (and the checkpoint when given) for attempt number `attempt` only: once another
+ * worker has started a newer attempt of the run (after a stall), the old one is fenced off and
+ * gets 'superseded', so it can neither move the checkpoint nor go on. 'cancelled' means the run
+ * was cancelled meanwhile: stop at this chunk boundary.
  */
-export async function saveBatchRunProgress(db: Kysely<DB>, id: string, p: BatchRunProgress): Promise<boolean> {
+export async function saveBatchRunProgress(
+  db: Kysely<DB>,
+  id: string,
+  p: BatchRunProgress,
+  attempt: number,
+): Promise<SaveResult> {
   const row = await db
     .updateTable('batch_runs')
     .set({
@@ -73,17 +82,24 @@ export async function saveBatchRunProgress(db: Kysely<DB>, id: string, p: BatchR
       updated_at: sql`now()`,
     })
     .where('id', '=', id)
+    .where('attempts', '=', attempt)
+    .where('status', '!=', 'cancelled')
     .returning('status')
     .executeTakeFirst();
-  return row !== undefined && row.status !== 'cancelled';
+  if (row) return 'saved';
+  const now = await findBatchRun(db, id);
+  return now && now.attempts === attempt ? 'cancelled' : 'superseded';
 }
 
-/** Final state. A cancelled run is never turned into completed/failed by a processor finishing late. */
+/**
+ * Final state. A cancelled run is never turned into completed/failed by a processor finishing late;
+ * with `attempt`, only that attempt may write it.
+ */
 export async function finishBatchRun(
   db: Kysely<DB>,
   id: string,
   status: Extract<BatchRunStatus, 'completed' | 'failed' | 'cancelled' | 'queued'>,
-  fields: { counts?: JsonObject; errors?: unknown[]; progress?: number; failure?: string } = {},
+  fields: { counts?: JsonObject; errors?: unknown[]; progress?: number; failure?: string; attempt?: number } = {},
 ): Promise<void> {
   let query = db
     .updateTable('batch_runs')
@@ -98,6 +114,8 @@ export async function finishBatchRun(
     })
     .where('id', '=', id);
   if (status !== 'cancelled') query = query.where('status', '!=', 'cancelled');
+  // An attempt that was superseded by a newer one (stalled worker) must not write the outcome.
+  if (fields.attempt !== undefined) query = query.where('attempts', '=', fields.attempt);
   await query.execute();
 }
 

@@ -39,3 +39,25 @@ export async function listStewardDecisionPairs(db: Kysely<DB>, limit: number): P
     .execute();
   return rows as StewardPairRow[];
 }
+
+/**
+ * True when a steward separated any record of customer `a` from any record of customer `b` (ids as
+ * they are now, after earlier merges): the dedupe job never joins such customers.
+ */
+export async function customersSeparatedBySteward(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('match_links as l')
+    .innerJoin('source_records as ra', 'ra.id', 'l.record_a')
+    .innerJoin('source_records as rb', 'rb.id', 'l.record_b')
+    .select('l.record_a')
+    .where('l.decision', '=', 'steward_separate')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ra.customer_id', '=', a), eb('rb.customer_id', '=', b)]),
+        eb.and([eb('ra.customer_id', '=', b), eb('rb.customer_id', '=', a)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

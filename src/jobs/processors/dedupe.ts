@@ -1,21 +1,46 @@
 /**
- * `dedupe`: re-standardise, re-block and re-score every live record with the active model (C's
- * in-memory batch pipeline, src/batch), re-cluster, and merge customers whose records cluster
- * together above the upper threshold (E1's mergeCustomers: the older id survives, audited).
- * Scope 'changed' acts only on clusters that hold a record changed since the last completed
- * dedupe run (blocking still sees every record, so a changed record finds its old partners).
- * A steward decision is never undone: two customers are not merged when any steward_separate
- * link joins their records. Middle-band pairs are counted, not yet opened as review tasks: that
- * needs an mdm/ use case (see `reviewCandidates` in the counts and the report).
+ * `dedupe`: re-standardise, re-block and re-score every live record with the active model (the
+ * in-memory batch pipeline, src/batch), re-cluster, then
+ *  - merge the customers whose records cluster together above the upper threshold (mdm
+ *    mergeCustomers: the older id survives, audited), and
+ *  - open steward review tasks for the middle band (and for above-threshold links the clusterer
+ *    refused as weak bridges) through mdm openReviewTasks.
+ * Scope 'changed' acts only on clusters and pairs that hold a record changed since the last
+ * completed dedupe run; blocking still sees every record, so a changed record finds old partners.
+ * A steward decision is never undone: the job never splits (so a steward merge stands), never joins
+ * two customers a steward separated (any record pair, checked against current ids right before each
+ * merge), and never sends a steward-decided pair back to review.
+ * Idempotent, so a retry after a crash simply runs again: merges done stay done.
  */
-import { runBatchDedupe } from '../../batch/pipeline.js';
+import { runBatchDedupe, type BatchResult } from '../../batch/pipeline.js';
 import { mergeCustomers } from '../../mdm/merge.js';
+import { openReviewTasks, type ReviewPair } from '../../mdm/review-open.js';
 import type { Actor } from '../../mdm/types.js';
 import { lastCompletedBatchRun } from '../../store/batch-runs.js';
-import { listLiveRecordsForDedupe, type DedupeRecordRow } from '../../store/dedupe-scan.js';
-import { findStewardLinks } from '../../store/links.js';
+import { resolveCustomer } from '../../store/customers.js';
+import {
+  customersSeparatedBySteward,
+  listLiveRecordsForDedupe,
+  type DedupeRecordRow,
+} from '../../store/dedupe-scan.js';
 import type { DedupePayload } from '../catalog.js';
 import type { JobContext, JobOutcome } from '../types.js';
+
+/** Clusters handled between two progress saves (each save is also a cancellation check). */
+const CLUSTERS_PER_SAVE = 50;
+const REVIEW_PAIRS_PER_TX = 200;
+
+interface DedupeCounts {
+  [key: string]: number | string | null;
+  records: number;
+  candidatePairs: number;
+  clusters: number;
+  merges: number;
+  skippedBySteward: number;
+  reviewTasks: number;
+  scope: string;
+  since: string | null;
+}
 
 export async function processDedupe(payload: DedupePayload, ctx: JobContext): Promise<JobOutcome> {
   const db = ctx.mdm.database.db;
@@ -28,71 +53,104 @@ export async function processDedupe(payload: DedupePayload, ctx: JobContext): Pr
     rows.map((r) => r.raw),
     { standardize, model: active.model, train: false, thresholds: { merge: upperThreshold, review: lowerThreshold } },
   );
-  await ctx.save({ progress: 50, counts: { records: rows.length, stage: 'scored' }, errors: [] });
-
-  const byRef = new Map(rows.map((r) => [`${r.source_system}\u0000${r.source_record_id}`, r]));
-  const rowOf = result.records.map((s) => byRef.get(`${s.sourceSystem}\u0000${s.sourceRecordId}`));
-  const clusters = new Map<number, DedupeRecordRow[]>();
-  result.clustering.clusterOf.forEach((c, i) => {
-    const row = rowOf[i];
-    if (row) clusters.set(c, [...(clusters.get(c) ?? []), row]);
-  });
-  const actor: Actor = { type: 'system', id: `dedupe:${ctx.jobId}` };
-  const counts = {
+  const rowOf = recordRows(rows, result);
+  const changed = (i: number): boolean => !since || (rowOf[i]?.updated_at ?? 0) > since;
+  const counts: DedupeCounts = {
     records: rows.length,
     candidatePairs: result.summary.candidatePairs,
     clusters: result.summary.clusters,
     merges: 0,
     skippedBySteward: 0,
-    reviewCandidates: result.clustering.review.length,
+    reviewTasks: 0,
     scope,
     since: since?.toISOString() ?? null,
   };
-  for (const members of clusters.values()) {
-    if (since && !members.some((m) => m.updated_at > since)) continue;
+  if (!(await ctx.save({ progress: 40, counts, errors: [] }))) return { status: 'cancelled', counts };
+
+  const actor: Actor = { type: 'system', id: `dedupe:${ctx.jobId}` };
+  const clusters = clustersToMerge(result, rowOf, changed);
+  for (const [i, members] of clusters.entries()) {
     const r = await mergeCluster(ctx, actor, members);
     counts.merges += r.merges;
     counts.skippedBySteward += r.skipped;
+    if ((i + 1) % CLUSTERS_PER_SAVE === 0) {
+      const progress = 40 + (50 * (i + 1)) / clusters.length;
+      if (!(await ctx.save({ progress, counts, errors: [] }))) return { status: 'cancelled', counts };
+    }
+  }
+  if (!(await ctx.save({ progress: 90, counts, errors: [] }))) return { status: 'cancelled', counts };
+
+  // Review after merging, so a pair whose records were just merged is not sent to a steward.
+  const pairs = reviewPairs(result, rowOf, changed);
+  for (let i = 0; i < pairs.length; i += REVIEW_PAIRS_PER_TX) {
+    counts.reviewTasks += await openReviewTasks(ctx.mdm, actor, pairs.slice(i, i + REVIEW_PAIRS_PER_TX));
   }
   return { status: 'completed', counts };
 }
 
-/** Merges the customers of one cluster into its oldest, except across a steward's "separate". */
+/** The stored row of each batch record (the batch pipeline may reorder its input). */
+function recordRows(rows: DedupeRecordRow[], result: BatchResult): Array<DedupeRecordRow | undefined> {
+  const byRef = new Map(rows.map((r) => [`${r.source_system}\u0000${r.source_record_id}`, r]));
+  return result.records.map((s) => byRef.get(`${s.sourceSystem}\u0000${s.sourceRecordId}`));
+}
+
+/** Clusters whose records belong to two or more customers (and, in scope 'changed', hold a changed record). */
+function clustersToMerge(
+  result: BatchResult,
+  rowOf: Array<DedupeRecordRow | undefined>,
+  changed: (i: number) => boolean,
+): DedupeRecordRow[][] {
+  const byCluster = new Map<number, number[]>();
+  result.clustering.clusterOf.forEach((c, i) => byCluster.set(c, [...(byCluster.get(c) ?? []), i]));
+  const out: DedupeRecordRow[][] = [];
+  for (const members of byCluster.values()) {
+    if (members.length < 2 || !members.some(changed)) continue;
+    const rows = members.map((i) => rowOf[i]).filter((r): r is DedupeRecordRow => r !== undefined);
+    if (new Set(rows.map((r) => r.customer_id)).size > 1) out.push(rows);
+  }
+  return out;
+}
+
+function reviewPairs(
+  result: BatchResult,
+  rowOf: Array<DedupeRecordRow | undefined>,
+  changed: (i: number) => boolean,
+): ReviewPair[] {
+  const pairs: ReviewPair[] = [];
+  for (const { pair } of result.clustering.review) {
+    const l = result.candidates.left[pair] as number;
+    const r = result.candidates.right[pair] as number;
+    const a = rowOf[l];
+    const b = rowOf[r];
+    if (a && b && (changed(l) || changed(r))) pairs.push({ recordA: a.id, recordB: b.id });
+  }
+  return pairs;
+}
+
+/** Merges the customers of one cluster into one, except across a steward's "separate". */
 async function mergeCluster(
   ctx: JobContext,
   actor: Actor,
   members: DedupeRecordRow[],
 ): Promise<{ merges: number; skipped: number }> {
-  const customers = [...new Set(members.map((m) => m.customer_id).filter((c): c is string => c !== null))].sort();
-  if (customers.length < 2) return { merges: 0, skipped: 0 };
-  const customerOfRecord = new Map(members.map((m) => [m.id, m.customer_id]));
-  const separated = new Set<string>();
-  for (const link of await findStewardLinks(
-    ctx.mdm.database.db,
-    members.map((m) => m.id),
-  )) {
-    if (link.decision !== 'steward_separate') continue;
-    const a = customerOfRecord.get(link.record_a);
-    const b = customerOfRecord.get(link.record_b);
-    if (a && b) separated.add(`${a}|${b}`).add(`${b}|${a}`);
-  }
-  const [survivor, ...others] = customers as [string, ...string[]];
-  const joined = [survivor];
+  const db = ctx.mdm.database.db;
+  const ids = [...new Set(members.map((m) => m.customer_id).filter((c): c is string => c !== null))].sort();
   let merges = 0;
   let skipped = 0;
-  for (const other of others) {
-    if (joined.some((j) => separated.has(`${j}|${other}`))) {
+  for (const other of ids.slice(1)) {
+    // Current ids: an earlier merge (this cluster or another) may have redirected either side.
+    const [a, b] = await Promise.all([resolveCustomer(db, ids[0] as string), resolveCustomer(db, other)]);
+    if (!a || !b || a.id === b.id) continue;
+    if (await customersSeparatedBySteward(db, a.id, b.id)) {
       skipped += 1;
       continue;
     }
     try {
-      await mergeCustomers(ctx.mdm, actor, survivor, other, 'dedupe: records cluster above the merge threshold');
-      joined.push(other);
+      await mergeCustomers(ctx.mdm, actor, a.id, b.id, 'dedupe: records cluster above the merge threshold');
       merges += 1;
     } catch (err) {
-      // Already merged through another cluster, or changed meanwhile: the next run sees the new state.
-      ctx.logger.warn({ err, survivor, other }, 'dedupe merge skipped');
-      skipped += 1;
+      // Changed meanwhile (a concurrent steward action): the next run sees the new state.
+      ctx.logger.warn({ err, customerId: a.id, otherCustomerId: b.id }, 'dedupe merge skipped');
     }
   }
   return { merges, skipped };

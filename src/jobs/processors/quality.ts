@@ -1,12 +1,15 @@
 /**
- * `quality`: recomputes the per-source data-quality report (src/quality, E2) and keeps its headline
- * figures per system in the job's counts, so the nightly run leaves a dated history in batch_runs.
+ * `quality`: recomputes and stores every system's data-quality profile (src/quality: the report
+ * API serves these stored profiles), then keeps the headline figures per system in the job's counts,
+ * so the nightly runs leave a dated history in batch_runs.
  */
-import { qualityReport } from '../../quality/index.js';
+import { qualityReport, refreshQualitySummaries } from '../../quality/index.js';
 import type { QualityPayload } from '../catalog.js';
 import type { JobContext, JobOutcome } from '../types.js';
 
 export async function processQuality(_payload: QualityPayload, ctx: JobContext): Promise<JobOutcome> {
+  const systems = await refreshQualitySummaries(ctx.mdm);
+  await ctx.save({ progress: 90, counts: { systems }, errors: [] });
   const report = await qualityReport(ctx.mdm);
   const sources = Object.fromEntries(
     report.sources.map((s) => [

@@ -28,7 +28,8 @@ export async function processRetrain(payload: RetrainPayload, ctx: JobContext): 
     train: true,
     thresholds: { merge: upperThreshold, review: lowerThreshold },
   });
-  await ctx.save({ progress: 70, counts: { sample: sample.length, stage: 'trained' }, errors: [] });
+  const counts = { sample: sample.length, stage: 'trained' };
+  if (!(await ctx.save({ progress: 70, counts, errors: [] }))) return { status: 'cancelled', counts };
   const pairs = await listStewardDecisionPairs(db, MAX_STEWARD_PAIRS);
   const oldScore = agreement(active.model, pairs, ctx);
   const newScore = agreement(trained.model, pairs, ctx);
