@@ -2,7 +2,7 @@
  * Shapes shared by every route group. The error envelope is what the app's error handler sends for
  * every error, on every route, including unknown routes (src/api/plugins/error-handler.ts).
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorDetailSchema = Type.Object({
   path: Type.String({
@@ -23,3 +23,22 @@ export const ErrorEnvelopeSchema = Type.Object(
 );
 
 export type ErrorEnvelope = Static<typeof ErrorEnvelopeSchema>;
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input; details name each field by path',
+  401: 'Missing, malformed or unknown API key',
+  403: 'The key is not allowed to do this',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  413: 'Request body too large',
+};
+
+/**
+ * `{ 400: <envelope>, 401: <envelope>, ... }` for a route's response schema: the one envelope above,
+ * described per status (OpenAPI takes a response's description from its schema).
+ */
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { ...ErrorEnvelopeSchema, description: errorDescriptions[s] ?? 'Error' }]),
+  );
+}

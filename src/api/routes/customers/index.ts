@@ -12,7 +12,6 @@ import {
 import type { MdmContext } from '../../../mdm/context.js';
 import { validationError } from '../../plugins/auth-errors.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas/errors.js';
 import {
   CustomerLookupSchema,
   CustomerParamsSchema,
@@ -28,6 +27,7 @@ import {
 } from '../../schemas/customers.js';
 import { StoredRecordSchema } from '../../schemas/records.js';
 import { Type } from 'typebox';
+import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['customers'];
 const readers = ['source', 'steward'] as const;

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { matchRecord } from '../../../mdm/index.js';
 import type { MdmContext } from '../../../mdm/context.js';
 import type { RawRecord } from '../../../standardize/types.js';
-import { errorResponses } from '../../schemas/errors.js';
 import { MatchBodySchema, MatchResponseSchema } from '../../schemas/match.js';
+import { errorResponses } from '../../schemas/common.js';
 
 export const matchRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = async (app, { mdm }) => {
   app.post(

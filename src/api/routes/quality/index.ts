@@ -4,13 +4,13 @@ import type { MdmContext } from '../../../mdm/context.js';
 import { getSourceSystem } from '../../../mdm/source-systems.js';
 import { qualityReport, readSourceQuality } from '../../../quality/index.js';
 import { assertOwnSystem, principalOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas/errors.js';
 import {
   QualityQuerySchema,
   QualityReportSchema,
   QualitySourceParamsSchema,
   SourceQualitySchema,
 } from '../../schemas/quality.js';
+import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['quality'];
 

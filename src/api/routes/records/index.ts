@@ -7,7 +7,6 @@ import { deleteRecord, getRecord, upsertRecord, upsertRecords } from '../../../m
 import type { MdmContext } from '../../../mdm/context.js';
 import type { RawRecord } from '../../../standardize/types.js';
 import { actorOf, assertOwnSystem, principalOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas/errors.js';
 import {
   BatchBodySchema,
   BatchResultSchema,
@@ -21,6 +20,7 @@ import {
   type RecordParams,
 } from '../../schemas/records.js';
 import { validationError } from '../../plugins/auth-errors.js';
+import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['records'];
 

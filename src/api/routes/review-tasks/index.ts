@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { decideReviewTask, getReviewTask, listReviewTasks } from '../../../mdm/index.js';
 import type { MdmContext } from '../../../mdm/context.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas/errors.js';
 import {
   ReviewDecisionBodySchema,
   ReviewDecisionResultSchema,
@@ -12,6 +11,7 @@ import {
   ReviewTaskParamsSchema,
   ReviewTaskSchema,
 } from '../../schemas/review-tasks.js';
+import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['steward'];
 const stewards = ['steward'] as const;

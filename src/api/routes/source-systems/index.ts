@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MdmContext } from '../../../mdm/context.js';
 import { createSourceSystem, listSourceSystems } from '../../../mdm/source-systems.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
-import { errorResponses } from '../../schemas/errors.js';
 import {
   CreateSourceSystemBodySchema,
   CreateSourceSystemResultSchema,
   SourceSystemListSchema,
 } from '../../schemas/source-systems.js';
+import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['source systems'];
 

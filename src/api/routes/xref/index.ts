@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { lookupXref } from '../../../mdm/index.js';
 import type { MdmContext } from '../../../mdm/context.js';
-import { errorResponses } from '../../schemas/errors.js';
 import { XrefLookupSchema } from '../../schemas/customers.js';
 import { RecordParamsSchema } from '../../schemas/records.js';
+import { errorResponses } from '../../schemas/common.js';
 
 export const xrefRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = async (app, { mdm }) => {
   app.get(
