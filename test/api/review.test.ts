@@ -133,4 +133,26 @@ describe.each(backends)('review queue (%s)', (backend) => {
     expect(a.customerId).not.toBe(b.customerId);
     expect((await list('status=separated')).items.map((t) => t.id)).toEqual([taskIds[1]]);
   });
+  it('a separate decision is remembered: the record re-sent as an exact copy neither joins nor re-queues', async () => {
+    const open = (await list('status=open')).total;
+    const before = (await api.call('GET', '/v1/xref/web/doubt-1', STEWARD_KEY)).json() as { customerId: string };
+    const res = await api.call('PUT', '/v1/records/web/doubt-1', web, people[1]);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { customerId: string; decision: string; reviewTaskId?: string; recordVersion: number };
+    expect(body).toMatchObject({ customerId: before.customerId, recordVersion: 2 });
+    expect(body.decision).not.toBe('review');
+    expect(body.reviewTaskId).toBeUndefined();
+    const base = (await api.call('GET', '/v1/xref/crm/base-1', STEWARD_KEY)).json() as { customerId: string };
+    expect(base.customerId).not.toBe(body.customerId);
+    expect((await list('status=open')).total).toBe(open);
+  });
+
+  it('a merge decision is remembered: the record changed a little stays with its customer, no new task', async () => {
+    const open = (await list('status=open')).total;
+    const base = (await api.call('GET', '/v1/xref/crm/base-0', STEWARD_KEY)).json() as { customerId: string };
+    const res = await api.call('PUT', '/v1/records/web/doubt-0', web, { ...people[0], email: null, phone: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ customerId: base.customerId, recordVersion: 2 });
+    expect((await list('status=open')).total).toBe(open);
+  });
 });

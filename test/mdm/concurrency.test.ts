@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCustomer, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
+import { sql } from 'kysely';
+import { getCustomer, mergeCustomers, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import type { UpsertResult } from '../../src/mdm/types.js';
 import type { MdmContext } from '../../src/mdm/context.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
-import { addSourceSystems, person, sameAs, sourceActor, testContext } from './mdm-helpers.js';
+import { addSourceSystems, person, sameAs, sourceActor, steward, testContext } from './mdm-helpers.js';
 
 describe.each(backends)('concurrent upserts (%s)', (backend) => {
   let database: Database;
@@ -53,5 +54,28 @@ describe.each(backends)('concurrent upserts (%s)', (backend) => {
     expect(results.filter((r) => r.decision === 'unchanged')).toHaveLength(9);
     expect(new Set(results.map((r) => r.customerId)).size).toBe(1);
     expect(new Set(results.map((r) => r.recordVersion))).toEqual(new Set([1]));
+  });
+  it('a merge racing upserts into both customers loses no update: every golden count matches its records', async () => {
+    const p = person();
+    const q = person();
+    const a = await upsertRecord(ctx, sourceActor(), p);
+    const b = await upsertRecord(ctx, sourceActor(), q);
+    // Upserts hold advisory locks on blocking keys, a merge does not: only the optimistic version
+    // check on the customer rows (and the retry it triggers) keeps the two from overwriting each other.
+    const [merged, ...attached] = await Promise.all([
+      mergeCustomers(ctx, steward, a.customerId, b.customerId, 'same person'),
+      ...Array.from({ length: 6 }, () => upsertRecord(ctx, sourceActor(), sameAs(p))),
+      ...Array.from({ length: 6 }, () => upsertRecord(ctx, sourceActor(), sameAs(q))),
+    ]);
+    const survivor = merged.customer.id;
+    expect(attached.every((r) => r.decision === 'attached')).toBe(true);
+    const counts = await sql<{ id: string; status: string; record_count: number; live: string }>`
+      select c.id, c.status, c.record_count,
+        (select count(*) from source_records r where r.customer_id = c.id and r.deleted_at is null) as live
+      from customers c where c.id in (${a.customerId}, ${b.customerId})`.execute(database.db);
+    for (const c of counts.rows) expect(c.record_count, c.id).toBe(Number(c.live));
+    const gone = counts.rows.find((c) => c.id !== survivor);
+    expect(gone).toMatchObject({ status: 'merged', record_count: 0 });
+    expect((await getCustomer(ctx, survivor)).customer.recordCount).toBe(14);
   });
 });
