@@ -6,7 +6,10 @@
  */
 import { CliError } from './cli/cli-error.js';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(args: string[]): Promise<number>; USAGE?: string }> }
+> = {
   dedupe: { summary: 'batch-deduplicate a canonical CSV with no server', load: () => import('./cli/dedupe.js') },
   evaluate: {
     summary: 'pairwise precision/recall/F1 of clusters against truth',
@@ -35,6 +38,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = await command.load();
+  // Commands that export USAGE get --help here; the others handle it themselves.
+  if (mod.USAGE && (args.includes('--help') || args.includes('-h'))) {
+    process.stdout.write(mod.USAGE + '\n');
+    return 0;
+  }
   return mod.run(args);
 }
 

@@ -14,7 +14,7 @@ import type { RawRecord, StandardizeOptions } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 import { createProgress, type Progress } from './progress.js';
 
-const USAGE =
+export const USAGE =
   'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--quiet]';
 
 function parse(args: string[]) {

@@ -9,7 +9,7 @@ import { readCanonicalCsv } from '../io/canonical-csv.js';
 import { evaluateClusters } from '../match/index.js';
 import { CliError } from './cli-error.js';
 
-const USAGE = 'usage: evaluate --clusters clusters.csv --truth truth.csv';
+export const USAGE = 'usage: evaluate --clusters clusters.csv --truth truth.csv';
 
 async function readColumn(path: string, column: string): Promise<Map<string, string>> {
   if (!existsSync(path)) throw new CliError(`file not found: ${path}`);

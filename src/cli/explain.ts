@@ -12,7 +12,8 @@ import { standardizeOptions, standardizeRecord } from '../standardize/index.js';
 import type { RawRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 
-const USAGE = 'usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC]';
+export const USAGE =
+  'usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC]';
 
 function parseRef(ref: string | undefined, name: string): { system: string; id: string } {
   const at = ref?.indexOf(':') ?? -1;
