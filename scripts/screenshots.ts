@@ -18,14 +18,18 @@ import { STEWARD_KEY, startUiServer, type UiServer } from '../test/ui/helpers/se
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
+interface Side {
+  customerId: string | null;
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
   console.error(`docs/screenshots/${name}.png`);
 }
 
@@ -50,7 +54,20 @@ async function main(): Promise<void> {
     await page.fill('input[name=key]', key);
     await page.press('input[name=key]', 'Enter');
     await page.waitForSelector('table.tasks tbody tr');
-    await shoot(page, 'queue');
+    await shoot(page, 'queue', false);
+
+    // Two customers a review task is about, side by side (the page of the customer 360 "Merge with…").
+    const tasks = await fetch(`${baseUrl}/v1/review-tasks?status=open&limit=2`, {
+      headers: { authorization: `Bearer ${key}` },
+    }).then((r) => r.json() as Promise<{ items: Array<{ recordA: Side; recordB: Side }> }>);
+    const pair = tasks.items[1];
+    if (pair) {
+      await page.goto(`${baseUrl}/ui/#/compare?customers=${pair.recordA.customerId},${pair.recordB.customerId}`);
+      await page.waitForSelector('table.aligned');
+      await shoot(page, 'compare-customers');
+      await page.goto(`${baseUrl}/ui/#/queue`);
+      await page.waitForSelector('table.tasks tbody tr');
+    }
 
     await page.keyboard.press('Enter');
     await page.waitForSelector('svg.waterfall');

@@ -5,7 +5,6 @@
  * out of the line when the fields are empty.
  */
 import { problem, type ProblemSink } from './codes.js';
-import { memoize } from './memo.js';
 import { looksLikePostcode, normalizePostcode, postcodeFitsRegion } from './postcodes.js';
 import { addressTokens, formatStreetLine, parseStreetTokens, type StreetLine } from './street-line.js';
 import { cleanText, foldText } from './text.js';
@@ -37,24 +36,16 @@ export interface StdAddress {
 
 /** ISO alpha-2 for a country name or code, or null when unknown. */
 export function resolveCountry(raw: string | null | undefined): string | null {
-  return raw == null || raw === '' ? null : countryOf(raw);
-}
-const countryOf = memoize((raw: string): string | null => {
   const key = foldText(raw);
   if (key === '') return null;
   return COUNTRIES.get(key) ?? null;
-}, 1_000);
+}
 
 /** Region code for a region name or code in a country, or null when unknown there. */
 export function resolveRegion(raw: string, country: string | null): string | null {
   const table = country ? REGIONS[country] : undefined;
-  return table ? regionOf(country + '|' + raw) : null;
+  return table?.get(foldText(raw)) ?? null;
 }
-// Key "COUNTRY|raw": region texts recur in every record of a state.
-const regionOf = memoize((key: string): string | null => {
-  const bar = key.indexOf('|');
-  return REGIONS[key.slice(0, bar)]?.get(foldText(key.slice(bar + 1))) ?? null;
-}, 5_000);
 
 /** Takes a trailing postcode and region out of a one-line address (only with ≥ 2 tokens left). */
 function takeTrailingPostcodeRegion(tokens: string[], country: string | null): { postcode?: string; region?: string } {
@@ -71,16 +62,13 @@ function takeTrailingPostcodeRegion(tokens: string[], country: string | null): {
 const LOCALITY_WORDS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'port' };
 
 function foldLocality(raw: string | null | undefined): string | null {
-  return raw == null || raw === '' ? null : foldedLocality(raw);
-}
-const foldedLocality = memoize((raw: string): string | null => {
   const folded = foldText(raw);
   if (folded === '') return null;
   const space = folded.indexOf(' ');
   const first = space < 0 ? folded : folded.slice(0, space);
   const word = LOCALITY_WORDS[first];
   return word && space > 0 ? word + folded.slice(space) : folded;
-});
+}
 
 export function standardizeAddress(input: AddressInput, defaultCountry: string, problems: ProblemSink): StdAddress {
   const country = resolveCountry(input.country);

@@ -3,7 +3,6 @@
  * through the nickname table, Double Metaphone keys.
  */
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
-import { memoize } from './memo.js';
 import { cleanText, foldText, hanSurnameToPinyin, hanToPinyin, hasHan, simplifyHan } from './text.js';
 import { HAN_COMPOUND_SURNAMES, HONORIFIC_GENDER, HONORIFICS, PARTICLES, SUFFIXES } from './tables/name-words.js';
 import { canonicalGivenName } from './tables/nicknames.js';
@@ -55,12 +54,9 @@ function splitGivenFirst(tokens: string[], afterComma: string[]): NameParts {
   let end = tokens.length;
   let honorific: string | null = null;
   let suffix: string | null = null;
-  // Consume the token before `??=`: its right side is skipped once set, and a repeated honorific
-  // ("M. M Davis") or suffix ("Smith Jr III") would otherwise loop forever.
-  for (; start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!)); start++) honorific ??= tokens[start]!;
+  while (start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!))) honorific ??= tokens[start++]!;
   while (end - 1 > start && SUFFIXES.has(wordKey(tokens[end - 1]!)) && !tokens[end - 1]!.startsWith('\u0000')) {
-    end -= 1;
-    suffix ??= tokens[end]!;
+    suffix ??= tokens[--end]!;
   }
   for (const t of afterComma) if (SUFFIXES.has(wordKey(t))) suffix ??= t;
   const words = tokens.slice(start, end);
@@ -103,22 +99,18 @@ export function genderFromHonorific(honorific: string | null): 'm' | 'f' | null 
 
 /** Comparison form of a given name: Han joined as one word ("xiaoming"), other scripts folded. */
 export function foldGivenName(given: string | null): string | null {
-  return given == null ? null : foldedGiven(given);
-}
-const foldedGiven = memoize((given: string): string | null => {
+  if (given == null) return null;
   const s = hasHan(given) ? hanToPinyin(cleanText(given), true) : foldText(given);
   return s === '' ? null : s;
-});
+}
 
 /** Comparison form of a family name: Han surnames read with surname pronunciations. */
 export function foldFamilyName(family: string | null): string | null {
-  return family == null ? null : foldedFamily(family);
-}
-const foldedFamily = memoize((family: string): string | null => {
+  if (family == null) return null;
   const s =
     hasHan(family) && HAN_ONLY.test(cleanText(family)) ? hanSurnameToPinyin(cleanText(family)) : foldText(family);
   return s === '' ? null : s;
-});
+}
 
 /** Canonical given name (bob → robert) of a folded given name, using its first word. */
 export function canonicalGiven(foldedGiven: string | null): string | null {

@@ -2,7 +2,6 @@
  * Postal codes: per-country format check and normal form, and the check of a postcode against its
  * state/province (AU ranges, CA first letter, US ZIP prefixes).
  */
-import { memoize } from './memo.js';
 import { AU_POSTCODE_RANGES, CA_POSTCODE_LETTERS, US_ZIP_RANGES } from './tables/regions.js';
 
 interface PostcodeRule {
@@ -47,17 +46,6 @@ export interface PostcodeResult {
 
 /** Checks and normalises a postal code for a country (ISO alpha-2). Empty input → null. */
 export function normalizePostcode(raw: string, country: string | null): PostcodeResult | null {
-  if (country?.includes('|')) return normalize(raw, country); // not a country code: keep the key unambiguous
-  return normalizedPostcode((country ?? '') + '|' + raw);
-}
-
-// Key "COUNTRY|raw" (country '' when none): a postcode recurs in every record of its area.
-const normalizedPostcode = memoize((key: string): PostcodeResult | null => {
-  const bar = key.indexOf('|');
-  return normalize(key.slice(bar + 1), bar > 0 ? key.slice(0, bar) : null);
-});
-
-function normalize(raw: string, country: string | null): PostcodeResult | null {
   const compact = raw.toUpperCase().replace(SEPARATORS, '');
   if (compact === '') return null;
   const rule = country ? RULES[country] : undefined;

@@ -22,7 +22,7 @@ function Screen({ route }: { route: Route }) {
     case 'task':
       return route.id ? <TaskScreen id={route.id} /> : null;
     case 'customer':
-      return route.id ? <CustomerScreen id={route.id} /> : null;
+      return route.id ? <CustomerScreen id={route.id} splitFrom={route.params.get('from')} /> : null;
     case 'compare':
       return <CompareCustomersScreen ids={(route.params.get('customers') ?? '').split(',').filter(Boolean)} />;
     case 'search':

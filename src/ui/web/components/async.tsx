@@ -40,6 +40,7 @@ export function ErrorBox({ error }: { error: unknown }) {
     return (
       <div class="error" role="alert">
         <strong>{error.code}</strong> {error.status ? `(HTTP ${error.status})` : ''}: {error.message}
+        {error.status === 401 && ' Check the key: use “Change key” at the top right.'}
         {error.details.length > 0 && (
           <ul>
             {error.details.map((d) => (

@@ -12,17 +12,25 @@ interface Step {
   from: number;
   to: number;
   kind: 'prior' | 'up' | 'down' | 'zero' | 'total';
+  /** Hover text: the standardised values the engine compared. */
+  tip: string;
 }
 
+const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
 function steps(e: Explanation): Step[] {
-  const out: Step[] = [{ label: 'prior', detail: '', from: 0, to: e.priorWeight, kind: 'prior' }];
+  const out: Step[] = [
+    { label: 'prior', detail: '', from: 0, to: e.priorWeight, kind: 'prior', tip: 'prior: log2 of the prior odds' },
+  ];
   let run = e.priorWeight;
   for (const f of e.fields) {
     const kind = f.weight > 0 ? 'up' : f.weight < 0 ? 'down' : 'zero';
-    out.push({ label: f.field, detail: f.level, from: run, to: run + f.weight, kind });
+    const tip = `${f.field} (${f.level}): ${shown(f.valueA)} vs ${shown(f.valueB)}`;
+    out.push({ label: f.field, detail: f.level, from: run, to: run + f.weight, kind, tip });
     run += f.weight;
   }
-  out.push({ label: 'total', detail: pct(e.probability), from: 0, to: e.totalWeight, kind: 'total' });
+  const tip = `total weight ${e.totalWeight.toFixed(2)}: match probability ${pct(e.probability)}`;
+  out.push({ label: 'total', detail: pct(e.probability), from: 0, to: e.totalWeight, kind: 'total', tip });
   return out;
 }
 
@@ -49,6 +57,7 @@ export function WeightChart({ explanation }: { explanation: Explanation }) {
         const delta = s.kind === 'total' || s.kind === 'prior' ? s.to : s.to - s.from;
         return (
           <g key={s.label} class={`step ${s.kind}`} data-field={s.label}>
+            <title>{s.tip}</title>
             <text x={4} y={y + 14} class="label">
               {s.label}
               {s.detail && <tspan class="detail"> {s.detail}</tspan>}

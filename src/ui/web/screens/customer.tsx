@@ -20,24 +20,32 @@ async function load(id: string) {
   return { ...lookup, xref, records: records.items, history: history.items };
 }
 
-export function CustomerScreen({ id }: { id: string }) {
+/** `splitFrom`: the customer this one was just split off (the split action navigates here with it). */
+export function CustomerScreen({ id, splitFrom }: { id: string; splitFrom: string | null }) {
   const state = useAsync(() => load(id), [id]);
   return (
     <section>
-      <Loading state={state}>{() => <CustomerView {...state.data!} reload={state.reload} />}</Loading>
+      <Loading state={state}>
+        {() => <CustomerView key={state.data!.customer.id} {...state.data!} splitFrom={splitFrom} />}
+      </Loading>
     </section>
   );
 }
 
-type Loaded = Awaited<ReturnType<typeof load>> & { reload: () => void };
+type Loaded = Awaited<ReturnType<typeof load>> & { splitFrom: string | null };
 
-function CustomerView({ customer, redirectedFrom, xref, records, history }: Loaded) {
+function CustomerView({ customer, redirectedFrom, xref, records, history, splitFrom }: Loaded) {
   return (
     <div class="customer" data-customer={customer.id}>
       <h2>
         {displayName(customer.golden)} <span class="muted">customer {customer.id}</span>
       </h2>
       {redirectedFrom && <p class="notice">{redirectedFrom} was merged into this customer.</p>}
+      {splitFrom && (
+        <p class="notice">
+          New customer, split off <a href={href('customer', splitFrom)}>customer {splitFrom}</a>.
+        </p>
+      )}
       <p class="kpis">
         <span>
           <b class="record-count">{xref.recordCount}</b> records

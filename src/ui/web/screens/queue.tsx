@@ -18,16 +18,20 @@ export const BANDS: Record<string, { label: string; min?: number; max?: number }
   low: { label: '< 70%', max: 0.7 },
 };
 
+const PAGE = 50;
+
 export function QueueScreen({ params }: { params: URLSearchParams }) {
   const sort = params.get('sort') === 'value' ? 'value' : 'score';
   const system = params.get('system') ?? '';
   const band = BANDS[params.get('band') ?? 'all'] ? (params.get('band') ?? 'all') : 'all';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
   const set = (k: string, v: string) => {
-    const next = { sort, system, band, [k]: v };
+    // Any filter change starts again at the first page.
+    const next = { sort, system, band, offset: '', [k]: v };
     navigate(href('queue', null, Object.fromEntries(Object.entries(next).filter(([, x]) => x))));
   };
   const systems = useAsync(() => api<{ items: SourceSystem[] }>('GET', '/source-systems'), []);
-  const query = (b: string, limit: number) =>
+  const query = (b: string, limit: number, from = 0) =>
     withQuery('/review-tasks', {
       status: 'open',
       sort,
@@ -35,8 +39,9 @@ export function QueueScreen({ params }: { params: URLSearchParams }) {
       minScore: BANDS[b]?.min,
       maxScore: BANDS[b]?.max,
       limit,
+      offset: from || undefined,
     });
-  const page = useAsync(() => api<ReviewTaskPage>('GET', query(band, 100)), [sort, system, band]);
+  const page = useAsync(() => api<ReviewTaskPage>('GET', query(band, PAGE, offset)), [sort, system, band, offset]);
   const counts = useAsync(
     async () =>
       Object.fromEntries(
@@ -77,12 +82,22 @@ export function QueueScreen({ params }: { params: URLSearchParams }) {
         </span>
       </div>
       <ErrorBox error={systems.error} />
-      <Loading state={page}>{() => <TaskTable page={page.data!} reload={page.reload} />}</Loading>
+      <Loading state={page}>
+        {() => <TaskTable page={page.data!} reload={page.reload} onPage={(o) => set('offset', o ? String(o) : '')} />}
+      </Loading>
     </section>
   );
 }
 
-function TaskTable({ page, reload }: { page: ReviewTaskPage; reload: () => void }) {
+function TaskTable({
+  page,
+  reload,
+  onPage,
+}: {
+  page: ReviewTaskPage;
+  reload: () => void;
+  onPage: (offset: number) => void;
+}) {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
@@ -113,8 +128,20 @@ function TaskTable({ page, reload }: { page: ReviewTaskPage; reload: () => void 
       <ErrorBox error={error} />
       {notice && <p class="notice">{notice}</p>}
       <p class="muted">
-        {page.total} open task{page.total === 1 ? '' : 's'}; showing {page.items.length}. Keys: <kbd>n</kbd> next,{' '}
-        <kbd>Enter</kbd> compare, <kbd>m</kbd> merge, <kbd>s</kbd> separate.
+        {page.total} open task{page.total === 1 ? '' : 's'}; showing {page.offset + 1}–{page.offset + page.items.length}
+        .{' '}
+        <button class="page" disabled={page.offset === 0} onClick={() => onPage(Math.max(0, page.offset - page.limit))}>
+          ← previous
+        </button>{' '}
+        <button
+          class="page"
+          disabled={page.offset + page.items.length >= page.total}
+          onClick={() => onPage(page.offset + page.limit)}
+        >
+          next page →
+        </button>{' '}
+        Keys: <kbd>n</kbd> next, <kbd>k</kbd> previous, <kbd>Enter</kbd> compare, <kbd>m</kbd> merge, <kbd>s</kbd>{' '}
+        separate.
       </p>
       <table class="tasks">
         <thead>
@@ -140,10 +167,10 @@ function TaskTable({ page, reload }: { page: ReviewTaskPage; reload: () => void 
               </td>
               <td class="num">{money(t.priorityValue)}</td>
               <td>
-                {t.recordA.sourceSystem} / {t.recordA.sourceRecordId}
+                {t.recordA.sourceSystem} / {t.recordA.sourceRecordId} <span class="muted">{comparedName(t, 'A')}</span>
               </td>
               <td>
-                {t.recordB.sourceSystem} / {t.recordB.sourceRecordId}
+                {t.recordB.sourceSystem} / {t.recordB.sourceRecordId} <span class="muted">{comparedName(t, 'B')}</span>
               </td>
               <td>{t.createdAt.slice(0, 10)}</td>
             </tr>
@@ -152,4 +179,13 @@ function TaskTable({ page, reload }: { page: ReviewTaskPage; reload: () => void 
       </table>
     </>
   );
+}
+
+/** The name the engine compared (standardised, from the explanation): no extra request per row. */
+function comparedName(t: ReviewTaskPage['items'][number], side: 'A' | 'B'): string {
+  const value = (field: string) => {
+    const f = t.explanation.fields.find((x) => x.field === field);
+    return (side === 'A' ? f?.valueA : f?.valueB) ?? '';
+  };
+  return [value('givenName'), value('familyName')].filter(Boolean).join(' ') || value('organization');
 }
