@@ -59,12 +59,11 @@ export async function executeJob(deps: JobDeps, job: JobAttempt): Promise<JobOut
   try {
     const outcome = await processor(check.payload, ctx);
     if (superseded) throw new SupersededAttempt(job.id, attempt);
-    await finishBatchRun(db, job.id, outcome.status, {
-      counts: outcome.counts,
-      ...(outcome.errors ? { errors: outcome.errors } : {}),
-      ...(outcome.status === 'completed' ? { progress: 100 } : {}),
-      attempt,
-    });
+    // A cancelled run keeps the counts of its last save: they match its checkpoint, so a retry that
+    // resumes there does not count the chunk that was in flight at the cancel twice.
+    const final =
+      outcome.status === 'completed' ? { counts: outcome.counts, errors: outcome.errors, progress: 100 } : {};
+    await finishBatchRun(db, job.id, outcome.status, { ...final, attempt });
     log.info({ status: outcome.status, counts: outcome.counts }, 'job finished');
     return outcome;
   } catch (err) {
