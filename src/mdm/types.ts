@@ -2,6 +2,7 @@
  * Shapes the MDM use cases exchange with their callers (API routes, job processors, CLI).
  * Plain data, JSON-serialisable: routes map them to TypeBox response schemas one-to-one.
  */
+import type { FieldExplanation, MatchExplanation } from '../match/explain.js';
 import type { Problem, RawRecord, StdRecord } from '../standardize/types.js';
 
 /** Who is acting. Every change records it in the audit trail. */
@@ -32,22 +33,8 @@ export interface UpsertFailure {
   error: { code: string; message: string };
 }
 
-export interface FieldExplanation {
-  field: string;
-  level: string;
-  valueA: string | null;
-  valueB: string | null;
-  /** log2 Bayes factor of this field's level (0 for missing). */
-  weight: number;
-}
-
-export interface MatchExplanation {
-  priorWeight: number;
-  fields: FieldExplanation[];
-  /** priorWeight + sum of field weights. */
-  totalWeight: number;
-  probability: number;
-}
+/** The engine's own explanation shapes: one definition, served as is by the API (schemas/match.ts). */
+export type { FieldExplanation, MatchExplanation };
 
 export interface MatchCandidate {
   customerId: string;

@@ -33,13 +33,27 @@ describe.each(backends)('customers API (%s)', (backend) => {
       candidates: Array<{
         customerId: string;
         probability: number;
-        explanation: { fields: Array<{ field: string; weight: number }>; totalWeight: number };
+        explanation: {
+          fields: Array<{
+            field: string;
+            level: string;
+            weight: number;
+            tfAdjustment: number;
+            m: number | null;
+            u: number | null;
+          }>;
+          totalWeight: number;
+        };
       }>;
     };
     expect(candidates[0]?.customerId).toBe(margaret);
     const probs = candidates.map((c) => c.probability);
     expect(probs).toEqual([...probs].sort((a, b) => b - a));
     expect(candidates[0]!.explanation.fields.length).toBeGreaterThan(3);
+    // Each compared field shows its m and u, so a steward can see why it weighs what it does.
+    const compared = candidates[0]!.explanation.fields.filter((f) => f.level !== 'missing');
+    expect(compared.length).toBeGreaterThan(0);
+    for (const f of compared) expect(f.weight - f.tfAdjustment).toBeCloseTo(Math.log2(f.m! / f.u!), 6);
     expect((await api.call('GET', `/v1/customers/${margaret}`, crm)).json().customer.recordCount).toBe(2);
   });
 

@@ -8,7 +8,18 @@ export const FieldExplanationSchema = Type.Object({
   level: Type.String({ description: 'Comparison level, e.g. "exact", "jaro_winkler_0.92", "missing".' }),
   valueA: Type.Union([Type.String(), Type.Null()]),
   valueB: Type.Union([Type.String(), Type.Null()]),
-  weight: Type.Number({ description: 'log2 Bayes factor of the level (0 when missing).' }),
+  weight: Type.Number({
+    description: 'log2 Bayes factor of the level, term-frequency adjustment included (0 when missing).',
+  }),
+  tfAdjustment: Type.Optional(
+    Type.Number({ description: 'Part of weight from the term-frequency adjustment (a rare value counts more).' }),
+  ),
+  m: Type.Optional(
+    Type.Union([Type.Number(), Type.Null()], { description: 'P(level | same person); null when missing.' }),
+  ),
+  u: Type.Optional(
+    Type.Union([Type.Number(), Type.Null()], { description: 'P(level | different people); null when missing.' }),
+  ),
 });
 
 export const MatchExplanationSchema = Type.Object({
