@@ -6,8 +6,8 @@
  *
  * Also imported by the browser tests so they always test the current source.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -24,9 +24,10 @@ export interface BuildUiResult {
 export async function buildUi(options: { outFile?: string; sourcemap?: boolean } = {}): Promise<BuildUiResult> {
   const outFile = options.outFile ?? UI_BUNDLE;
   const started = performance.now();
-  await build({
+  const result = await build({
     entryPoints: [UI_ENTRY],
     outfile: outFile,
+    write: false,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -37,7 +38,15 @@ export async function buildUi(options: { outFile?: string; sourcemap?: boolean }
     legalComments: 'none',
     logLevel: 'warning',
   });
-  return { outFile, bytes: (await stat(outFile)).size, ms: Math.round(performance.now() - started) };
+  // Written to a temporary name and renamed: a server (or a parallel test) never reads half a file.
+  let bytes = 0;
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    await writeFile(tmp, file.contents);
+    await rename(tmp, file.path);
+    if (file.path === resolve(outFile)) bytes = file.contents.byteLength;
+  }
+  return { outFile, bytes, ms: Math.round(performance.now() - started) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -24,10 +24,12 @@ export const uiPlugin = fp<{ root?: string }>(
     if (!existsSync(join(root, 'app.js'))) {
       app.log.warn({ root }, 'UI bundle app.js is missing: run `npm run build:ui` (npm start does it)');
     }
+    // @fastify/static only redirects paths below its prefix; /ui itself needs its own route.
+    app.get('/ui', { schema: { hide: true } }, (_request, reply) => reply.redirect(UI_PREFIX));
     await app.register(fastifyStatic, {
       root,
       prefix: UI_PREFIX,
-      // /ui → /ui/ so the page's relative asset URLs resolve.
+      // /ui/<dir> → /ui/<dir>/ so relative asset URLs resolve.
       redirect: true,
       index: 'index.html',
       // Another static plugin (Swagger UI) may own reply.sendFile; this one does not need it.

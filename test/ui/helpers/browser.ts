@@ -9,13 +9,13 @@ import { chromium, type Browser } from 'playwright-core';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** CHROMIUM_PATH when set (it must exist), else the Debian locations; null when there is none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates = CANDIDATES): string | null {
   const configured = env['CHROMIUM_PATH'];
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist`);
     return configured;
   }
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return candidates.find((p) => existsSync(p)) ?? null;
 }
 
 export const NO_CHROMIUM_MESSAGE =
