@@ -1,4 +1,5 @@
 /** /v1/jobs through the real app (in-process runner): upload an import, follow it, list, cancel, retry. */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +8,11 @@ import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { InlineJobRunner } from '../../src/jobs/inline.js';
 import { PROCESSORS } from '../../src/jobs/processors/index.js';
+import { BullmqJobRunner } from '../../src/jobs/queues.js';
 import type { JobView } from '../../src/jobs/types.js';
 import type { Database } from '../../src/store/db.js';
 import { openTestDatabase } from '../helpers/database.js';
-import { addSynthSystems, jobContext, writeSynthCsv } from './helpers.js';
+import { addSynthSystems, jobContext, redisUrl, writeSynthCsv } from './helpers.js';
 
 const ADMIN = 'admin-key-0123456789abcdef';
 const STEWARD = 'steward-key-0123456789abcdef';
@@ -123,5 +125,50 @@ describe('jobs API (in-process runner)', () => {
     await runner.drain();
     expect((await getJob(first.id)).state).toBe('completed');
     expect((await getJob(second.id)).attempts).toBe(0);
+  });
+});
+
+describe.skipIf(!redisUrl)('queue dashboard (BullMQ runner)', () => {
+  let database: Database;
+  let app: App;
+  let runner: BullmqJobRunner;
+
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', ADMIN_API_KEY: ADMIN, STEWARD_API_KEY: STEWARD });
+    database = await openTestDatabase('pglite');
+    const prefix = `ih-test-board-${randomBytes(4).toString('hex')}`;
+    runner = new BullmqJobRunner(database, { redisUrl: redisUrl as string, prefix });
+    app = await buildApp({ config, database, logger: jobContext(database).logger, jobs: runner });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await runner?.close();
+    await database?.close();
+  });
+
+  it('serves /admin/queues to admins only, listing the import and maintenance queues', async () => {
+    const page = await app.inject({
+      method: 'GET',
+      url: '/admin/queues',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const queues = await app.inject({
+      method: 'GET',
+      url: '/admin/queues/api/queues',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(queues.statusCode).toBe(200);
+    const names = queues.json<{ queues: Array<{ name: string }> }>().queues.map((q) => q.name);
+    expect(names.sort()).toEqual(['import', 'maintenance']);
+    const steward = await app.inject({
+      method: 'GET',
+      url: '/admin/queues',
+      headers: { authorization: `Bearer ${STEWARD}` },
+    });
+    // The dashboard's authenticator knows admin keys only: a steward key is not let in.
+    expect([401, 403]).toContain(steward.statusCode);
+    expect((await app.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
   });
 });
