@@ -169,6 +169,26 @@ describe.skipIf(!chromiumPath)(
       await page.close();
     });
 
+    it('merges another customer in from the customer 360 (merge-with → compare customers)', async () => {
+      const task = (await openTasks('&sort=value&limit=50')).items.find(
+        (t) => t.recordA.customerId && t.recordB.customerId && t.recordA.customerId !== t.recordB.customerId,
+      )!;
+      const [a, b] = await Promise.all([customer(task.recordA.customerId!), customer(task.recordB.customerId!)]);
+      const page = await openSignedIn(browser, server.baseUrl, `#/customer/${a.id}`);
+      await shownCustomer(page);
+      await page.fill('input[name=other]', b.id);
+      await page.click('button.merge-with');
+      await page.locator('table.aligned thead th').nth(2).waitFor();
+      expect(await textOf(page, 'table.aligned thead')).toContain(b.id);
+      await page.fill('textarea[name=reason]', 'same household account, e2e test');
+      await page.click('button.merge');
+      const survivor = await shownCustomer(page);
+      expect([a.id, b.id]).toContain(survivor);
+      expect(await textOf(page, '.record-count')).toBe(String(a.recordCount + b.recordCount));
+      expect(await textOf(page, 'table.history')).toContain('same household account, e2e test');
+      await page.close();
+    });
+
     it('drills from the quality table down to a sample record with its problems', async () => {
       const report = await get<{
         sources: Array<{ sourceSystem: string; problems: Array<{ code: string; sampleRecordIds: string[] }> }>;

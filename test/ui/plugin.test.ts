@@ -28,6 +28,10 @@ describe('UI static files', () => {
     expect(Number(bundle.headers['content-length'] ?? bundle.rawPayload.length)).toBe(bundleBytes);
   });
 
+  it('keeps the bundle small (Preact and the screens, no other library)', () => {
+    expect(bundleBytes).toBeLessThan(80_000);
+  });
+
   it('keeps the page out of the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/ui'))).toEqual([]);
