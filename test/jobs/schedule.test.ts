@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineJobRunner } from '../../src/jobs/inline.js';
 import { PROCESSORS } from '../../src/jobs/processors/index.js';
-import { BullmqJobRunner } from '../../src/jobs/queues.js';
+import { BullmqJobRunner, startWorkers } from '../../src/jobs/queues.js';
+import { loadConfig } from '../../src/config.js';
 import { scheduleOptions } from '../../src/jobs/schedules.js';
 import type { Database } from '../../src/store/db.js';
 import { openTestDatabase } from '../helpers/database.js';
@@ -25,6 +26,38 @@ describe('schedules and the quality job', () => {
   it('reads DEDUPE_CRON: a pattern schedules, "off" (null) switches both jobs off', () => {
     expect(scheduleOptions({ dedupeCron: '0 2 * * *' })).toMatchObject({ enabled: true, cron: '0 2 * * *' });
     expect(scheduleOptions({ dedupeCron: null }).enabled).toBe(false);
+    // From the environment: 02:00 by default, "off" switches it off.
+    expect(scheduleOptions(loadConfig({}))).toMatchObject({ enabled: true, cron: '0 2 * * *' });
+    expect(scheduleOptions(loadConfig({ DEDUPE_CRON: '15 4 * * *' })).cron).toBe('15 4 * * *');
+    expect(scheduleOptions(loadConfig({ DEDUPE_CRON: 'off' })).enabled).toBe(false);
+  });
+
+  it.skipIf(!redisUrl)('runs the scheduled jobs on a BullMQ worker', { timeout: 60_000 }, async () => {
+    const prefix = `ih-test-sched-run-${randomBytes(4).toString('hex')}`;
+    const ctx = jobContext(database);
+    const runner = new BullmqJobRunner(database, { redisUrl: redisUrl as string, prefix });
+    const workers = startWorkers({
+      redisUrl: redisUrl as string,
+      prefix,
+      concurrency: 1,
+      deps: { mdm: ctx, logger: ctx.logger, processors: PROCESSORS },
+    });
+    try {
+      // Every second (6-field cron) instead of 02:00: the scheduler's jobs get batch_runs rows too.
+      await runner.applySchedules({ enabled: true, cron: '* * * * * *' });
+      const deadline = Date.now() + 30_000;
+      const done = async (type: string) =>
+        (await runner.list({ limit: 20, type })).some((j) => j.state === 'completed');
+      while (!((await done('quality')) && (await done('dedupe'))) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(await done('quality')).toBe(true);
+      expect(await done('dedupe')).toBe(true);
+    } finally {
+      await runner.applySchedules({ enabled: false, cron: '* * * * * *' });
+      await workers.close();
+      await runner.close();
+    }
   });
 
   it.skipIf(!redisUrl)('creates the nightly BullMQ job schedulers and removes them when switched off', async () => {
