@@ -89,9 +89,17 @@ export function createMdmContext(opts: { database: Database; config: MdmConfig; 
   };
 }
 
+/**
+ * How long a process trusts its cached active model: a model promoted by the retrain job in another
+ * process (a worker, the API server) is picked up within this time without a restart.
+ */
+const MODEL_TTL_MS = 60_000;
+
 function createModelProvider(database: Database, logger: Logger): ModelProvider {
   let cached: Promise<ActiveModel> | undefined;
+  let loadedAt = 0;
   const refresh = (): Promise<ActiveModel> => {
+    loadedAt = Date.now();
     const loading = loadActiveModel(database.db, (version, problems) =>
       logger.error({ version, problems }, 'active match model is invalid; using the default model'),
     );
@@ -102,7 +110,7 @@ function createModelProvider(database: Database, logger: Logger): ModelProvider 
     });
     return loading;
   };
-  return { current: () => cached ?? refresh(), refresh };
+  return { current: () => (cached && Date.now() - loadedAt < MODEL_TTL_MS ? cached : refresh()), refresh };
 }
 
 /** Systems change rarely (admin route); a short TTL bounds how stale a trust rank can be. */
