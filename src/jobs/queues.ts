@@ -3,7 +3,9 @@
  * prefix, the producer side used by the API (BullmqJobRunner) and the workers used by `npm run worker`.
  * BullMQ's locks give each job to one worker at a time across processes and machines; a worker that
  * dies loses its lock and the job is moved back to waiting by the stalled-job check, then resumes
- * from its batch_runs checkpoint.
+ * from its batch_runs checkpoint. Should the old worker still be alive (a lock lost to a blocked
+ * event loop), its attempt is fenced off at its next checkpoint (see run-job.ts), so two workers
+ * never both go on with one import.
  */
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
