@@ -164,6 +164,16 @@ function Actions({ customerId, records }: { customerId: string; records: StoredR
     <div class="actions">
       <h3>Records</h3>
       <table class="records">
+        <thead>
+          <tr>
+            <th>Split</th>
+            <th>System / record</th>
+            <th>Name</th>
+            <th>Email</th>
+            <th>Phone</th>
+            <th>Problems</th>
+          </tr>
+        </thead>
         <tbody>
           {records.map((r) => {
             const k = `${r.sourceSystem}/${r.sourceRecordId}`;

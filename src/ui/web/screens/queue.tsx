@@ -2,7 +2,7 @@
  * Review queue: open tasks sorted by score or by customer value, filtered by source system and
  * score band, with counts per band. Keys: n / j next, k previous, Enter open, m merge, s separate.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, withQuery } from '../api.js';
 import { ErrorBox, Loading, useAsync } from '../components/async.js';
 import { money, pct } from '../format.js';
@@ -103,8 +103,15 @@ function TaskTable({
   const [notice, setNotice] = useState('');
   useEffect(() => setSelected((s) => Math.min(s, Math.max(0, page.items.length - 1))), [page]);
   const task = page.items[selected];
+  // One decision at a time, until the reloaded list arrives: a second key press before that would hit
+  // the task just decided.
+  const busy = useRef(false);
+  useEffect(() => {
+    busy.current = false;
+  }, [page]);
   const decide = async (decision: 'merge' | 'separate') => {
-    if (!task) return;
+    if (!task || busy.current) return;
+    busy.current = true;
     try {
       const r = await decideTask(task.id, decision, '');
       setNotice(`${decision === 'merge' ? 'Merged into' : 'Kept apart; customer'} ${r.customer.id}`);
@@ -112,6 +119,7 @@ function TaskTable({
       reload();
     } catch (e) {
       setError(e);
+      busy.current = false;
     }
   };
   useKeys({
