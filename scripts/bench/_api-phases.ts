@@ -33,6 +33,7 @@ export async function benchUpserts(o: PhaseOptions, pool: RawRecord[]) {
   // A run tag keeps ids new on a reused database, so no request takes the "unchanged" shortcut.
   const tag = randomBytes(3).toString('hex');
   let i = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: o.address,
     connections: o.connections,
@@ -50,11 +51,12 @@ export async function benchUpserts(o: PhaseOptions, pool: RawRecord[]) {
       },
     ],
   });
-  return summarize(result);
+  return summarize(result, process.cpuUsage(cpu));
 }
 
 export async function benchXref(o: PhaseOptions, refs: RecordRef[]) {
   process.stderr.write(`[bench api] GET /v1/xref for ${o.duration}s with ${o.connections} connections\n`);
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: o.address,
     connections: o.connections,
@@ -70,10 +72,15 @@ export async function benchXref(o: PhaseOptions, refs: RecordRef[]) {
       },
     ],
   });
-  return summarize(result);
+  return summarize(result, process.cpuUsage(cpu));
 }
 
-function summarize(r: CannonResult) {
+/**
+ * `nodeCpuMsPerRequest`: CPU time of this process (server and autocannon client together, since
+ * both run here) per request. Unlike latency it hardly depends on how busy the shared machine is,
+ * so it says what a request costs on the Node side when the latencies are CPU-starved.
+ */
+function summarize(r: CannonResult, cpu: NodeJS.CpuUsage) {
   return {
     requests: r.requests.total,
     perSecond: round(r.requests.total / Math.max(r.duration, 1e-9)),
@@ -85,6 +92,7 @@ function summarize(r: CannonResult) {
     errors: r.errors,
     timeouts: r.timeouts,
     seconds: r.duration,
+    nodeCpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / Math.max(r.requests.total, 1)),
   };
 }
 
