@@ -90,4 +90,33 @@ describe.each(backends)('re-match on change (%s)', (backend) => {
     const stored = (await api.call('GET', '/v1/records/crm/hon-1', crm)).json() as { std: { familyName: string } };
     expect(stored.std.familyName).toBe('davis');
   });
+  it('re-sending a deleted record restores it (not "unchanged") and its customer counts it again', async () => {
+    const body = otherPerson({
+      given_name: 'Florentyna',
+      family_name: 'Kowalczyk',
+      email: 'florentyna.k@example.pl',
+      phone: '+61 3 6231 9900',
+      date_of_birth: '1982-02-14',
+      address_line1: '40 Elizabeth Street',
+      locality: 'Hobart',
+      region: 'TAS',
+      postal_code: '7000',
+    });
+    const created = (await api.call('PUT', '/v1/records/crm/res-1', crm, body)).json() as { customerId: string };
+    expect((await api.call('DELETE', '/v1/records/crm/res-1', crm)).statusCode).toBe(200);
+    const again = await api.call('PUT', '/v1/records/crm/res-1', crm, body);
+    expect(again.statusCode, again.body).toBeLessThan(300);
+    expect((again.json() as { decision: string }).decision).not.toBe('unchanged');
+    const stored = (await api.call('GET', '/v1/records/crm/res-1', crm)).json() as {
+      deletedAt: string | null;
+      customerId: string;
+    };
+    expect(stored.deletedAt).toBeNull();
+    expect((await customer(stored.customerId)).customer.recordCount).toBe(1);
+    const history = (await api.call('GET', `/v1/customers/${stored.customerId}/history`, STEWARD_KEY)).json() as {
+      items: Array<{ action: string }>;
+    };
+    expect(stored.customerId).toBe(created.customerId);
+    expect(history.items.map((e) => e.action)).toContain('record.restored');
+  });
 });
