@@ -78,7 +78,10 @@ describe.skipIf(!chromiumPath)(
       const counts = await Promise.all(sides.map((s) => customer(s.customerId!)));
       const page = await openSignedIn(browser, server.baseUrl, '#/queue');
       await page.locator(`table.tasks tr.selected[data-task="${task.id}"]`).waitFor();
-      expect(await textOf(page, '.band.active .count')).toBe(String(before.total));
+      // The band counts arrive after the list (they show "…" until then).
+      const count = page.locator('.band.active .count', { hasText: /^\d+$/ });
+      await count.waitFor();
+      expect(await count.innerText()).toBe(String(before.total));
 
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/#/task/${task.id}`);
@@ -138,7 +141,8 @@ describe.skipIf(!chromiumPath)(
       await page.press('input[name=q]', 'Enter');
       await page.locator('table.results').waitFor();
       const ids = await dataOf(page, 'table.results tbody tr', 'data-customer');
-      expect(ids.slice(0, 3), `"${query}" should find ${target!.id}`).toContain(target!.id);
+      // Top 5, not first: the demo data has namesakes, and a duplicate the engine left apart may tie.
+      expect(ids.slice(0, 5), `"${query}" should find ${target!.id}`).toContain(target!.id);
       await page.close();
     });
 
@@ -195,6 +199,7 @@ describe.skipIf(!chromiumPath)(
       }>('/v1/quality/sources?live=true');
       const src = report.sources.find((s) => s.problems.length > 0)!;
       const page = await openSignedIn(browser, server.baseUrl, '#/quality');
+      await page.locator('table.quality tbody tr').first().waitFor();
       expect(await page.locator('table.quality tbody tr').count()).toBe(report.sources.length);
       await page.click(`table.quality tr[data-system="${src.sourceSystem}"] a`);
       const problem = src.problems[0]!;
