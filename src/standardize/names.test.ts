@@ -40,6 +40,12 @@ describe('splitFullName', () => {
     expect(splitFullName(input).unparsed).toBe(true);
   });
 
+  it('takes the first of two honorifics or two suffixes (used to loop forever)', () => {
+    expect(splitFullName('Mr M. King')).toMatchObject({ honorific: 'Mr', family: 'King' });
+    expect(splitFullName('Dr Prof Ada Lovelace')).toMatchObject({ honorific: 'Dr', given: 'Ada', family: 'Lovelace' });
+    expect(splitFullName('John Smith Jr III')).toMatchObject({ given: 'John', family: 'Smith' });
+  });
+
   it('returns empty parts for empty input', () => {
     expect(splitFullName('')).toMatchObject({ given: null, family: null, unparsed: false });
     expect(splitFullName(null)).toMatchObject({ given: null, family: null, unparsed: false });

@@ -54,9 +54,15 @@ function splitGivenFirst(tokens: string[], afterComma: string[]): NameParts {
   let end = tokens.length;
   let honorific: string | null = null;
   let suffix: string | null = null;
-  while (start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!))) honorific ??= tokens[start++]!;
+  // Advance outside `??=`: its right side is skipped once the value is set, which never moved the
+  // index past a second honorific ("Mr M. King") or suffix, and looped forever.
+  while (start < end - 1 && HONORIFICS.has(wordKey(tokens[start]!))) {
+    const token = tokens[start++]!;
+    honorific ??= token;
+  }
   while (end - 1 > start && SUFFIXES.has(wordKey(tokens[end - 1]!)) && !tokens[end - 1]!.startsWith('\u0000')) {
-    suffix ??= tokens[--end]!;
+    const token = tokens[--end]!;
+    suffix ??= token;
   }
   for (const t of afterComma) if (SUFFIXES.has(wordKey(t))) suffix ??= t;
   const words = tokens.slice(start, end);
