@@ -17,11 +17,13 @@ export interface ClusterInput {
   minSupport?: number;
   /** Beyond this many cross pairs, support is judged on the scored pairs between the clusters. */
   maxCrossPairs?: number;
+  /** Per pair, non-zero when the pair must not merge automatically (see `nameConflicts`): it goes to review. */
+  mergeBlocked?: ArrayLike<number>;
 }
 
 export interface ReviewCandidate {
   pair: number;
-  reason: 'between-thresholds' | 'weak-bridge';
+  reason: 'between-thresholds' | 'weak-bridge' | 'name-conflict';
 }
 
 export interface Clustering {
@@ -67,15 +69,17 @@ export function clusterPairs(input: ClusterInput): Clustering {
   const scored = new Map<number, number>();
   const code = (i: number, j: number) => (i < j ? i * input.records + j : j * input.records + i);
   const edges: number[] = [];
+  const review: ReviewCandidate[] = [];
   for (let p = 0; p < input.probability.length; p++) {
     const prob = input.probability[p]!;
     if (prob >= thresholds.review) scored.set(code(input.left[p]!, input.right[p]!), prob);
-    if (prob >= thresholds.merge) edges.push(p);
+    if (prob < thresholds.merge) continue;
+    if (input.mergeBlocked?.[p]) review.push({ pair: p, reason: 'name-conflict' });
+    else edges.push(p);
   }
   edges.sort((x, y) => input.probability[y]! - input.probability[x]!);
   const fromScored = (i: number, j: number) => scored.get(code(i, j)) ?? 0;
   const uf = new UnionFind(input.records);
-  const review: ReviewCandidate[] = [];
   let links = 0;
   for (const p of edges) {
     const a = uf.find(input.left[p]!);
@@ -98,7 +102,9 @@ export function clusterPairs(input: ClusterInput): Clustering {
     if (prob >= thresholds.review && prob < thresholds.merge && uf.find(input.left[p]!) !== uf.find(input.right[p]!))
       review.push({ pair: p, reason: 'between-thresholds' });
   }
-  return { ...numberClusters(uf, input.records), links, review };
+  // A blocked pair whose records joined through other links needs no review of its own.
+  const open = review.filter((r) => uf.find(input.left[r.pair]!) !== uf.find(input.right[r.pair]!));
+  return { ...numberClusters(uf, input.records), links, review: open };
 }
 
 function numberClusters(uf: UnionFind, n: number): { clusterOf: Int32Array; clusters: number } {

@@ -18,7 +18,7 @@ import {
   type Getter,
   type LevelDef,
 } from './comparison-levels.js';
-import { tokenOverlap } from './strings.js';
+import { fuzzyTokenOverlap, tokenOverlap } from './strings.js';
 
 export interface ComparisonDef {
   name: string;
@@ -103,7 +103,10 @@ export function personNameComparison(part: 'givenName' | 'familyName'): Comparis
   );
   const fields: (keyof StdRecord)[] = [part, phonetic, 'givenName', 'familyName'];
   if (part === 'givenName') fields.push('givenNameCanonical');
-  return define(part, fields, field(part), levels, { tf: true });
+  // Prior m of a wholly different name is small: the untrained model must not merge two people who
+  // share a household (same birth date and address, e.g. twins or a couple) but not a name.
+  // Family names change (marriage) more often than given names, hence a larger prior there.
+  return define(part, fields, field(part), levels, { tf: true, elseM: part === 'givenName' ? 0.002 : 0.003 });
 }
 
 /** Same length and at most one differing character (a mistyped digit in an ISO date). */
@@ -167,14 +170,15 @@ export function addressComparison(): ComparisonDef {
 }
 
 export function postcodeComparison(): ComparisonDef {
+  // Prior u well above the share of one postcode: its agreement largely repeats the address's.
   return define('postalCode', ['postalCode'], field('postalCode'), [
-    exactLevel(0.85, 0.003),
+    exactLevel(0.85, 0.01),
     levenshteinLevel(1, 0.08, 0.02),
   ]);
 }
 
 export function localityComparison(): ComparisonDef {
-  return define('locality', ['locality'], field('locality'), [exactLevel(0.85, 0.01), jaroWinklerLevel(0.88)], {
+  return define('locality', ['locality'], field('locality'), [exactLevel(0.85, 0.05), jaroWinklerLevel(0.88)], {
     tf: true,
   });
 }
@@ -182,18 +186,27 @@ export function localityComparison(): ComparisonDef {
 /** Digits of the phone: national significant number when valid, bare digits otherwise. */
 const phoneDigits: Getter = (s) => s.phoneDigits ?? (s.phone ? s.phone.replace(/\D/g, '') : null);
 
-/** Phone: exact digits, same last 7 digits (local number without area code), one edit. */
+/**
+ * Phone: exact digits (TF: a switchboard number shared by many records counts less than a private
+ * line), same last 7 digits (local number without area code), one edit.
+ */
 export function phoneComparison(): ComparisonDef {
-  return define('phone', ['phone', 'phoneDigits'], phoneDigits, [
-    exactLevel(0.8, 0.0001),
-    customLevel(
-      'same last 7 digits',
-      (a, b) => a.length >= 7 && b.length >= 7 && a.slice(-7) === b.slice(-7),
-      0.08,
-      0.0002,
-    ),
-    transpositionOrEditLevel(0.05, 0.001),
-  ]);
+  return define(
+    'phone',
+    ['phone', 'phoneDigits'],
+    phoneDigits,
+    [
+      exactLevel(0.8, 0.0001),
+      customLevel(
+        'same last 7 digits',
+        (a, b) => a.length >= 7 && b.length >= 7 && a.slice(-7) === b.slice(-7),
+        0.08,
+        0.0002,
+      ),
+      transpositionOrEditLevel(0.05, 0.001),
+    ],
+    { tf: true },
+  );
 }
 
 /** Email: exact, same local part, JW ≥ 0.88 on the whole address. */
@@ -216,7 +229,11 @@ export function nationalIdComparison(): ComparisonDef {
   ]);
 }
 
-/** Organisation key: exact (TF), JW ≥ 0.92, token overlap ≥ 0.75, JW ≥ 0.8. */
+/**
+ * Organisation key: exact (TF), JW ≥ 0.92, token overlap ≥ 0.75, fuzzy token overlap ≥ 0.5 (the name
+ * inside a longer form with a parent agency or a site suffix), JW ≥ 0.8, one shared word. Graded
+ * token levels keep "else" for names with nothing in common, so its weight can be strongly negative.
+ */
 export function organizationComparison(): ComparisonDef {
   return define(
     'organization',
@@ -226,8 +243,10 @@ export function organizationComparison(): ComparisonDef {
       exactLevel(0.6, 0.001),
       jaroWinklerLevel(0.92, 0.15, 0.002),
       customLevel('token overlap >= 0.75', (a, b) => tokenOverlap(a, b) >= 0.75, 0.1, 0.005),
-      jaroWinklerLevel(0.8, 0.08, 0.02),
+      customLevel('fuzzy token overlap >= 0.5', (a, b) => fuzzyTokenOverlap(a, b) >= 0.5, 0.06, 0.01),
+      jaroWinklerLevel(0.8, 0.04, 0.02),
+      customLevel('one shared word', (a, b) => fuzzyTokenOverlap(a, b) > 0, 0.02, 0.05),
     ],
-    { tf: true },
+    { tf: true, elseM: 0.02 },
   );
 }

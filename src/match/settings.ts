@@ -66,10 +66,16 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   },
   { name: 'em', fields: ['email'], key: (s) => s.email },
   { name: 'ph', fields: ['phone', 'phoneDigits'], key: last7 },
+  // Name + birth year: a mistyped day or month, with the other name missing or mangled.
   {
-    name: 'dg',
-    fields: ['dateOfBirth', 'givenName'],
-    key: (s) => join(s.dateOfBirth, s.givenName?.charAt(0)),
+    name: 'gy',
+    fields: ['givenNamePhonetic', 'birthYear'],
+    key: (s) => join(s.givenNamePhonetic, s.birthYear),
+  },
+  {
+    name: 'fy',
+    fields: ['familyNamePhonetic', 'birthYear'],
+    key: (s) => join(s.familyNamePhonetic, s.birthYear),
   },
   { name: 'id', fields: ['nationalId'], key: (s) => s.nationalId },
   {
@@ -78,11 +84,18 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     key: (s) => join(s.dateOfBirth, s.familyNamePhonetic),
   },
   { name: 'dl', fields: ['dateOfBirth', 'locality'], key: (s) => join(s.dateOfBirth, s.locality) },
+  // Date of birth alone catches pairs whose names are both mistyped; the block cap keeps it linear.
+  { name: 'db', fields: ['dateOfBirth'], key: (s) => s.dateOfBirth },
+  {
+    name: 'fl',
+    fields: ['familyNamePhonetic', 'locality'],
+    key: (s) => join(s.familyNamePhonetic, s.locality),
+  },
   { name: 'el', fields: ['email'], key: (s) => (s.email ? s.email.split('@')[0]! : null) },
   {
     name: 'gl',
     fields: ['givenNamePhonetic', 'locality'],
-    key: (s) => join(s.givenNamePhonetic, s.familyNamePhonetic ? s.locality : null),
+    key: (s) => join(s.givenNamePhonetic, s.locality),
   },
   {
     name: 'nn',

@@ -83,3 +83,24 @@ export function tokenOverlap(a: string, b: string): number {
   for (const t of small) if (large.includes(t)) hits++;
   return small.length === 0 ? 0 : hits / small.length;
 }
+
+/** Tokens equal, or close enough to be one word mistyped or shortened ("develop" / "development"). */
+function sameToken(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (x.length < 4 || y.length < 4) return false;
+  return x.startsWith(y) || y.startsWith(x) || jaroWinkler(x, y) >= 0.9;
+}
+
+/**
+ * Fuzzy token-set overlap: share of the shorter string's tokens that have a close token (equal, a
+ * prefix of at least 4 letters, or Jaro-Winkler ≥ 0.9) in the longer one, in [0, 1]. Catches an
+ * organisation's name inside a longer form ("malcolm x college" / "city colleges malcolm x").
+ */
+export function fuzzyTokenOverlap(a: string, b: string): number {
+  const ta = a.split(' ');
+  const tb = b.split(' ');
+  const [small, large] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  let hits = 0;
+  for (const t of small) if (large.some((u) => sameToken(t, u))) hits++;
+  return small.length === 0 ? 0 : hits / small.length;
+}

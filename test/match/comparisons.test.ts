@@ -14,6 +14,7 @@ import {
   type ComparisonDef,
 } from '../../src/match/comparisons.js';
 import { levelLabels, levelOf } from '../../src/match/comparisons.js';
+import { fuzzyTokenOverlap } from '../../src/match/strings.js';
 import type { StdRecord } from '../../src/standardize/types.js';
 import { std } from './std.js';
 
@@ -154,5 +155,30 @@ describe('contact and identifiers', () => {
       'token overlap >= 0.75',
     );
     expect(label(c, { organizationKey: 'acme' }, { organizationKey: 'zenith child care' })).toBe('else');
+  });
+  it('organisation key: the name inside a longer form is a fuzzy token overlap', () => {
+    const c = organizationComparison();
+    const org = (a: string, b: string) => label(c, { organizationKey: a }, { organizationKey: b });
+    expect(org('malcolm x college', 'city colleges malcolm x')).toBe('fuzzy token overlap >= 0.5');
+    expect(org('young scholars develop inst', 'el valor young scholars development institute')).toBe(
+      'fuzzy token overlap >= 0.5',
+    );
+  });
+  it('organisation key: one shared word, below every closer level', () => {
+    const c = organizationComparison();
+    expect(label(c, { organizationKey: 'abraham lincoln center' }, { organizationKey: 'ywca northside center' })).toBe(
+      'one shared word',
+    );
+    expect(label(c, { organizationKey: 'palace court' }, { organizationKey: 'cafe roma' })).toBe('else');
+  });
+});
+
+describe('fuzzy token overlap', () => {
+  it('counts equal, prefix (4+ letters) and near-equal tokens of the shorter name', () => {
+    expect(fuzzyTokenOverlap('grace mission daycare', 'catholic charities grace mission school')).toBeCloseTo(2 / 3);
+    expect(fuzzyTokenOverlap('develop', 'development')).toBe(1);
+    expect(fuzzyTokenOverlap('scholars', 'scholar')).toBe(1);
+    expect(fuzzyTokenOverlap('day', 'daycare')).toBe(0);
+    expect(fuzzyTokenOverlap('palace court', 'cafe roma')).toBe(0);
   });
 });
