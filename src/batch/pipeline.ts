@@ -13,7 +13,6 @@ import {
   probabilityOf,
   recordTfBits,
   scoreBatch,
-  scorePair,
   trainModel,
   type BlockingOptions,
   type CandidatePairs,
@@ -21,9 +20,11 @@ import {
   type MatchModel,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
+import { crossScorer } from './cross-scorer.js';
 import { standardizeInline, standardizeParallel } from './parallel-standardize.js';
+import { StageClock, type BatchStage } from './stage-clock.js';
 
-export type BatchStage = 'standardize' | 'block' | 'compare' | 'train' | 'score' | 'cluster';
+export type { BatchStage } from './stage-clock.js';
 
 export interface BatchProgress {
   stage: BatchStage;
@@ -56,6 +57,9 @@ export interface BatchSummary {
   trained: boolean;
   pairsCompleteness?: number;
   seconds: Record<BatchStage | 'total', number>;
+  /** User + system CPU seconds, all threads (the machine may be shared: wall time includes waiting). */
+  cpuSeconds: number;
+  /** Peak resident memory of the whole process so far (worker threads included). */
   peakRssMiB: number;
 }
 
@@ -102,7 +106,7 @@ export async function runBatchDedupe(
     right: candidates.right,
     probability: probabilities,
     thresholds: model.thresholds,
-    scoreCross: (i, j) => scorePair(model, records[i]!, records[j]!).probability,
+    scoreCross: crossScorer(model, records, candidates, probabilities),
   });
   clock.end('cluster');
   const summary: BatchSummary = {
@@ -115,6 +119,7 @@ export async function runBatchDedupe(
     trained,
     ...completeness(records, candidates, options.truthOf),
     seconds: clock.seconds(),
+    cpuSeconds: clock.cpuSeconds(),
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
@@ -131,31 +136,4 @@ function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s:
     return ids.get(t)!;
   });
   return { pairsCompleteness: pairsCompleteness(entityOf, cands).completeness };
-}
-
-/** Wall time per stage and the peak resident memory seen at stage ends. */
-class StageClock {
-  private readonly start = performance.now();
-  private last = this.start;
-  private readonly times: Partial<Record<BatchStage, number>> = {};
-  private peak = process.memoryUsage().rss;
-  end(stage: BatchStage): void {
-    const now = performance.now();
-    this.times[stage] = (now - this.last) / 1000;
-    this.last = now;
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  seconds(): Record<BatchStage | 'total', number> {
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    const stages: BatchStage[] = ['standardize', 'block', 'compare', 'train', 'score', 'cluster'];
-    const out = Object.fromEntries(stages.map((s) => [s, round(this.times[s] ?? 0)])) as Record<
-      BatchStage | 'total',
-      number
-    >;
-    out.total = round((this.last - this.start) / 1000);
-    return out;
-  }
-  peakRssMiB(): number {
-    return Math.round(this.peak / 2 ** 20);
-  }
 }
