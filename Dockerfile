@@ -5,21 +5,22 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# `npm install` only if npm ci refuses the lock for optional platform packages missing from it
-# (npm/cli#9846; see .ci/run): it installs the same locked versions.
-RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+# postinstall builds the UI only when scripts/ is present: not yet here, so it is done below.
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
-# (A UI bundle step, when the UI lands, goes here and its output is copied below.)
+COPY scripts/build-ui.ts ./scripts/build-ui.ts
+RUN npm run build && npm run build:ui
 
 # --- runtime: production dependencies only, non-root ----------------------------------------------
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 COPY package.json package-lock.json ./
 # tsx stays a production dependency (it serves `npm start` from source); the image runs dist/.
-RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund) && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web page (index.html, app.css and the bundle); src/ui/plugin.ts looks for it beside dist/ui.
+COPY --from=build /app/src/ui/public ./dist/ui/public
 # The migrator reads ../../migrations relative to dist/store/migrate.js.
 COPY migrations ./migrations
 RUN mkdir -p /app/data && chown node:node /app/data
