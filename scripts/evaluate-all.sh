@@ -4,6 +4,9 @@
 set -euo pipefail
 DATA=${1:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
 OUT=${2:-$(mktemp -d)}
+mkdir -p "$OUT"
+# The machine is shared: record the load with the numbers (stderr, so the table stays clean).
+echo "# start $(date -u +%FT%TZ) load:$(uptime | sed 's/.*load average://')" >&2
 printf '%-20s %8s %8s %9s %7s %7s %7s %8s %7s\n' dataset records pairs complete prec recall F1 bcubedF1 secs
 for dir in "$DATA"/*/; do
   name=$(basename "$dir")
@@ -18,3 +21,4 @@ for dir in "$DATA"/*/; do
       f(m.pairwise.recall).padStart(7), f(m.pairwise.f1).padStart(7), f(m.bcubed.f1).padStart(8), s.seconds.total.toFixed(1).padStart(7)].join(" "));
   ' "$summary" "$metrics" "$name"
 done
+echo "# end   $(date -u +%FT%TZ) load:$(uptime | sed 's/.*load average://')" >&2
