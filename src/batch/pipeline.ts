@@ -9,6 +9,7 @@ import {
   compareBatch,
   compileModel,
   defaultModel,
+  nameConflicts,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -107,6 +108,7 @@ export async function runBatchDedupe(
     probability: probabilities,
     thresholds: model.thresholds,
     scoreCross: crossScorer(model, records, candidates, probabilities),
+    mergeBlocked: nameConflicts(cm, gamma, candidates),
   });
   clock.end('cluster');
   const summary: BatchSummary = {
