@@ -115,7 +115,8 @@ function interpretFreeText(
     const phone = std({ phone: text }).phone;
     if (phone) return { exact: [...out.exact, ['phone', phone]] };
   }
-  if (/^\d{3,6}$/.test(digits) || /^[A-Z0-9]{2,4} ?[A-Z0-9]{3}$/i.test(text)) {
+  // Postcodes always hold a digit: without that test a 7-letter name ("Siobahn") looks like "SW1A 1AA".
+  if (/^\d{3,6}$/.test(digits) || (/\d/.test(text) && /^[A-Z0-9]{2,4} ?[A-Z0-9]{3}$/i.test(text))) {
     const pc = std({ postal_code: text }).postalCode ?? text.toUpperCase();
     return { exact: [...out.exact, ['postalCode', pc]] };
   }

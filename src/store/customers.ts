@@ -106,21 +106,27 @@ export async function resolveCustomer(db: Kysely<DB>, id: string): Promise<Custo
 }
 
 /**
- * Fuzzy name search on the trigram index of active customers: `%` (similarity above
- * pg_trgm.similarity_threshold, 0.3 by default) uses customers_search_name_trgm_idx.
+ * Fuzzy name search on the trigram index of active customers. Two index-backed tests: `%` (whole-name
+ * similarity, pg_trgm.similarity_threshold 0.3) finds "Robert Smyth" for "robert smith", and `<%`
+ * (word similarity: the query against the best-matching part of the name) finds a customer from one
+ * word, "Smyth" or "Begum", which whole-name similarity misses because the rest of the name dilutes it.
+ * The word threshold is lowered to 0.3 for this transaction only (default 0.6 misses one-letter typos).
  */
 export async function searchCustomersByName(
   db: Kysely<DB>,
   folded: string,
   limit: number,
 ): Promise<Array<CustomerRow & { similarity: number }>> {
-  const result = await sql<CustomerRow & { similarity: number }>`
-    select c.*, similarity(c.search_name, ${folded}) as similarity
-    from customers c
-    where c.status = 'active' and c.search_name % ${folded}
-    order by c.search_name <-> ${folded}
-    limit ${limit}`.execute(db);
-  return result.rows;
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`.execute(trx);
+    const result = await sql<CustomerRow & { similarity: number }>`
+      select c.*, greatest(similarity(c.search_name, ${folded}), word_similarity(${folded}, c.search_name)) as similarity
+      from customers c
+      where c.status = 'active' and (c.search_name % ${folded} or ${folded} <% c.search_name)
+      order by similarity desc, c.id
+      limit ${limit}`.execute(trx);
+    return result.rows;
+  });
 }
 
 /** Ids that redirect to `id` (merges re-point chains, so this is every id merged into it). */

@@ -39,6 +39,11 @@ describe.each(backends)('customer search (%s)', (backend) => {
     expect(found[0]?.score).toBeGreaterThan(0);
   });
 
+  it('finds a customer from one misspelt word of the name (word similarity)', async () => {
+    expect(ids(await searchCustomers(ctx, { name: 'Fitzgerold', limit: 5 }))[0]).toBe(target.customerId);
+    expect(ids(await searchCustomers(ctx, { q: 'Siobahn', limit: 5 }))[0]).toBe(target.customerId);
+  });
+
   it('finds by email and phone written differently from the record', async () => {
     expect(ids(await searchCustomers(ctx, { email: ' siobhan.fitz@EXAMPLE.com', limit: 5 }))).toEqual([
       target.customerId,
