@@ -33,6 +33,8 @@ interface Attribute<T> {
   /** Normalised value used for frequency counting; null = the record lacks the attribute. */
   key(r: GoldenInput): string | null;
   display(r: GoldenInput): T;
+  /** Names only: a key that merely abbreviates another candidate ("m smith" of "mitchell smith") never wins. */
+  preferSpecific?: boolean;
 }
 
 const COMPLETENESS_FIELDS: Array<keyof StdRecord> = [
@@ -67,6 +69,7 @@ function nameField(field: 'givenName' | 'familyName', rawField: 'given_name' | '
   return {
     key: (r) => clean(r.std[field]),
     display: (r) => clean(r.raw[rawField]) ?? (r.std[field] as string),
+    preferSpecific: true,
   };
 }
 
@@ -74,6 +77,7 @@ const displayNameAttr: Attribute<string> = {
   key: (r) =>
     clean(r.std.entityType === 'organization' ? (r.std.organizationKey ?? r.std.organizationName) : fullKey(r.std)),
   display: (r) => clean(r.std.displayName) ?? clean(r.std.organizationName) ?? (fullKey(r.std) as string),
+  preferSpecific: true,
 };
 
 function fullKey(std: StdRecord): string | null {
@@ -132,12 +136,36 @@ function compareRanked(a: Ranked, b: Ranked): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/**
+ * True when `short` abbreviates `long` word for word: the same number of words, each equal or the
+ * initial of the other's word, at least one an initial ("m smith" of "mitchell smith"). Such a value
+ * carries less information than the one it abbreviates, so it should never be the golden value.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const a = short.replace(/\./g, '').split(' ');
+  const b = long.replace(/\./g, '').split(' ');
+  if (a.length !== b.length) return false;
+  let shorter = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.length !== 1 || y.length < 2 || y[0] !== x) return false;
+    shorter = true;
+  }
+  return shorter;
+}
+
 function survive<T>(records: GoldenInput[], attr: Attribute<T>, trustOf: TrustRankOf): GoldenValue<T> | undefined {
-  const withKey = records.flatMap((r) => {
+  let withKey = records.flatMap((r) => {
     const key = attr.key(r);
     return key === null ? [] : [{ r, key }];
   });
   if (withKey.length === 0) return undefined;
+  if (attr.preferSpecific) {
+    const keys = [...new Set(withKey.map((x) => x.key))];
+    withKey = withKey.filter((x) => !keys.some((k) => abbreviates(x.key, k)));
+  }
   const freq = new Map<string, number>();
   for (const { key } of withKey) freq.set(key, (freq.get(key) ?? 0) + 1);
   const ranked: Ranked[] = withKey.map(({ r, key }) => ({

@@ -54,6 +54,27 @@ describe('computeGolden survivorship', () => {
     expect(comp.gender?.rule).toBe('completeness');
   });
 
+  it('never lets an initial win over the name it abbreviates, however recent or trusted', () => {
+    const golden = computeGolden(
+      [
+        goldenInput('crm', 'old', { givenName: 'mitchell', familyName: 'smith' }, '2024-01-01T00:00:00Z'),
+        goldenInput('erp', 'new', { givenName: 'm', familyName: 'smith' }, '2026-01-01T00:00:00Z'),
+      ],
+      trustOf,
+    );
+    expect(golden.givenName?.sourceRecordId).toBe('old');
+    expect(golden.displayName?.sourceRecordId).toBe('old');
+    // A different name is not an abbreviation: trust decides as usual.
+    const other = computeGolden(
+      [
+        goldenInput('crm', 'old', { givenName: 'mitchell', familyName: 'smith' }, '2024-01-01T00:00:00Z'),
+        goldenInput('erp', 'new', { givenName: 'mick', familyName: 'smith' }, '2026-01-01T00:00:00Z'),
+      ],
+      trustOf,
+    );
+    expect(other.givenName?.sourceRecordId).toBe('new');
+  });
+
   it('says single / consensus when nothing competed', () => {
     const golden = computeGolden(
       [
