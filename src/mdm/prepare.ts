@@ -3,7 +3,7 @@
  * validate the natural key, standardise, derive blocking keys and the payload hash.
  */
 import { AppError } from '../errors.js';
-import type { Problem, RawRecord, StdRecord } from '../standardize/types.js';
+import { CANONICAL_FIELDS, type Problem, type RawRecord, type StdRecord } from '../standardize/types.js';
 import type { MdmContext } from './context.js';
 import { blockingKeysOf, standardize } from './matching.js';
 import { payloadHash, validateRef } from './records.js';
@@ -18,9 +18,19 @@ export interface PreparedUpsert {
   keys: string[];
 }
 
+const DATA_FIELDS = CANONICAL_FIELDS.filter((f) => f !== 'source_system' && f !== 'source_record_id');
+
+function hasValue(v: unknown): boolean {
+  return v !== null && v !== undefined && String(v).trim() !== '';
+}
+
 export function prepareUpsert(ctx: MdmContext, raw: RawRecord): PreparedUpsert {
   if (raw === null || typeof raw !== 'object') throw new AppError('IH_VALIDATION', 'a record must be an object');
   const ref = validateRef({ sourceSystem: raw.source_system, sourceRecordId: raw.source_record_id });
+  if (!DATA_FIELDS.some((f) => hasValue(raw[f]))) {
+    // Almost always a mapping bug in the sender: storing it would only make an empty customer.
+    throw new AppError('IH_VALIDATION', 'the record has no values: at least one canonical field must be non-empty');
+  }
   const { std, problems } = standardize(raw, ctx.settings.standardize);
   return { ref, raw, std, problems, hash: payloadHash(raw), keys: blockingKeysOf(std) };
 }

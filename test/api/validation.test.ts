@@ -24,6 +24,24 @@ describe.each(backends)('validation and API docs (%s)', (backend) => {
     expect((await api.call('GET', '/v1/records/crm/v1', crm)).statusCode).toBe(404);
   });
 
+  it('refuses a record with no values (nothing stored), in a batch as one failed item', async () => {
+    const res = await api.call('PUT', '/v1/records/crm/empty', crm, { given_name: '  ', email: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('IH_VALIDATION');
+    expect(res.json().message).toMatch(/no values/);
+    expect((await api.call('GET', '/v1/records/crm/empty', crm)).statusCode).toBe(404);
+    const batch = await api.call('POST', '/v1/records:batch', crm, {
+      records: [
+        { source_system: 'crm', source_record_id: 'empty-1' },
+        { source_system: 'crm', source_record_id: 'full-1', ...person() },
+      ],
+    });
+    expect(batch.statusCode).toBe(200);
+    const results = (batch.json() as { results: Array<{ error?: unknown; customerId?: string }> }).results;
+    expect(results[0]?.error).toBeDefined();
+    expect(results[1]?.customerId).toBeDefined();
+  });
+
   it('rejects ids in the body that contradict the path', async () => {
     const res = await api.call('PUT', '/v1/records/crm/v2', crm, { ...person(), source_record_id: 'other' });
     expect(res.statusCode).toBe(400);
