@@ -135,7 +135,7 @@ export function standardizeRecord(raw: RawRecord, options: StandardizeOptions): 
   } catch (err) {
     // Last line of defence: a bug must not stop a bulk load. The record is kept with what we know.
     problems.push(problem('record.standardize_failed', 'record', err instanceof Error ? err.message : String(err)));
-    return { std: emptyStd(raw), problems };
+    return { std: emptyStdRecord(String(raw?.source_system ?? ''), String(raw?.source_record_id ?? '')), problems };
   }
 }
 
@@ -223,10 +223,11 @@ function recordProblems(std: StdRecord, problems: ProblemSink): void {
   }
 }
 
-function emptyStd(raw: RawRecord): StdRecord {
+/** A standardised record with every attribute missing (also the base of hand-made records in tests). */
+export function emptyStdRecord(sourceSystem: string, sourceRecordId: string): StdRecord {
   return {
-    sourceSystem: String(raw?.source_system ?? ''),
-    sourceRecordId: String(raw?.source_record_id ?? ''),
+    sourceSystem,
+    sourceRecordId,
     entityType: 'person',
     givenName: null,
     givenNameCanonical: null,
