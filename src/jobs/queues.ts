@@ -61,6 +61,11 @@ export function jobOptions(type: JobType, id: string, payload: unknown, backoffS
   };
 }
 
+async function hasFinished(database: Database, id: string): Promise<boolean> {
+  const status = (await findBatchRun(database.db, id))?.status;
+  return status === 'completed' || status === 'failed' || status === 'cancelled';
+}
+
 export class BullmqJobRunner implements JobRunner {
   readonly kind = 'bullmq' as const;
   readonly queues: Map<QueueName, Queue>;
@@ -89,11 +94,16 @@ export class BullmqJobRunner implements JobRunner {
     const id = randomUUID();
     // The row exists before a worker can pick the job up.
     await insertBatchRun(this.database.db, { id, type, params: check.payload as JsonObject });
-    const job = await this.queueFor(type).add(
-      type,
-      check.payload,
-      jobOptions(type, id, check.payload, this.backoffScale),
-    );
+    const queue = this.queueFor(type);
+    const add = () => queue.add(type, check.payload, jobOptions(type, id, check.payload, this.backoffScale));
+    let job = await add();
+    const dedupeId = JOB_CATALOG[type].dedupeId(check.payload as never);
+    if (job.id && job.id !== id && dedupeId && (await hasFinished(this.database, job.id))) {
+      // The run it collided with has finished in batch_runs, but BullMQ releases the deduplication key
+      // only once the processor has returned: that run must not swallow this new request.
+      await queue.removeDeduplicationKey(dedupeId);
+      job = await add();
+    }
     if (job.id && job.id !== id) {
       await deleteBatchRun(this.database.db, id);
       return { id: job.id, deduplicated: true };
