@@ -1,4 +1,5 @@
 /** Display helpers shared by the screens. */
+import { CANONICAL_FIELDS } from '../../standardize/types.js';
 import type { Golden } from './types.js';
 
 export function money(n: number): string {
@@ -32,22 +33,4 @@ export function rawValue(raw: Record<string, unknown>, field: string): string {
 }
 
 /** Canonical record fields in display order (source ids shown separately). */
-export const RECORD_FIELDS = [
-  'full_name',
-  'given_name',
-  'middle_name',
-  'family_name',
-  'organization_name',
-  'date_of_birth',
-  'gender',
-  'email',
-  'phone',
-  'address_line1',
-  'address_line2',
-  'locality',
-  'region',
-  'postal_code',
-  'country',
-  'national_id',
-  'annual_value',
-] as const;
+export const RECORD_FIELDS = CANONICAL_FIELDS.filter((f) => f !== 'source_system' && f !== 'source_record_id');
