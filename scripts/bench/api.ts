@@ -17,7 +17,6 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -31,6 +30,7 @@ import { machine } from './_machine.js';
 import { customerGroups } from './_bench-data.js';
 import { benchUpserts, benchXref } from './_api-phases.js';
 import { bulkLoad } from './_bulk-load.js';
+import { ensureDatabase } from './_database.js';
 
 const log = (msg: string) => process.stderr.write(`[bench api] ${msg}\n`);
 /** Records kept aside for the PUT phase (far more than a bounded run sends). */
@@ -89,23 +89,6 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     await app.close();
     await database.close();
-  }
-}
-
-/** Creates the bench database when missing (or recreates it with --fresh). */
-async function ensureDatabase(url: string, fresh: boolean): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
-  target.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: target.toString() });
-  await client.connect();
-  try {
-    if (fresh) await client.query(`drop database if exists ${name} with (force)`);
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!found.rowCount) await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
   }
 }
 

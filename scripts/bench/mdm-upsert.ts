@@ -7,7 +7,6 @@
  * concurrent callers (default 8) and reports throughput and latency percentiles.
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { pino } from 'pino';
 import { createMdmContext } from '../../src/mdm/context.js';
 import { upsertRecord, upsertRecords } from '../../src/mdm/index.js';
@@ -15,6 +14,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { machine } from './_machine.js';
 import { syntheticRecord } from './_synthetic-records.js';
+import { ensureDatabase } from './_database.js';
 
 const actor = { type: 'system', id: 'bench' } as const;
 
@@ -90,20 +90,4 @@ export async function run(args: string[]): Promise<void> {
     })}\n`,
   );
   await database.close();
-}
-
-async function ensureDatabase(url: string, fresh: boolean | undefined): Promise<void> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    if (fresh) await client.query(`drop database if exists ${name} with (force)`);
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!found.rowCount) await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
 }
