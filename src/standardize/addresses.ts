@@ -10,6 +10,7 @@ import { addressTokens, formatStreetLine, parseStreetTokens, type StreetLine } f
 import { cleanText, foldText } from './text.js';
 import { COUNTRIES, REGIONS } from './tables/regions.js';
 import { abbreviateStreetType } from './tables/street-types.js';
+import type { StdRecord } from './types.js';
 
 export interface AddressInput {
   line1?: string | null;
@@ -20,19 +21,20 @@ export interface AddressInput {
   country?: string | null;
 }
 
-export interface StdAddress {
-  addressLine: string | null;
-  houseNumber: string | null;
-  streetName: string | null;
-  streetType: string | null;
-  unit: string | null;
-  poBox: string | null;
-  locality: string | null;
-  region: string | null;
-  postalCode: string | null;
-  /** The record's own country (ISO alpha-2), null when it gave none; parsing used the default then. */
-  country: string | null;
-}
+/** The address part of a StdRecord. `country` is the record's own country, null when it gave none (parsing used the default then). */
+export type StdAddress = Pick<
+  StdRecord,
+  | 'addressLine'
+  | 'houseNumber'
+  | 'streetName'
+  | 'streetType'
+  | 'unit'
+  | 'poBox'
+  | 'locality'
+  | 'region'
+  | 'postalCode'
+  | 'country'
+>;
 
 /** ISO alpha-2 for a country name or code, or null when unknown. */
 export function resolveCountry(raw: string | null | undefined): string | null {
