@@ -16,7 +16,11 @@ import { CliError } from './cli-error.js';
 
 const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
 
-/** Opens (and migrates) the embedded store; creates the --system source system when it is missing. */
+/**
+ * Opens (and migrates) the embedded store. The operator owns it, so the source systems the file names
+ * (and --system) are registered when missing, with the default trust rank; a name the registry refuses
+ * is left alone and its rows fail with a line-numbered error.
+ */
 export async function embeddedUpsert(
   env: NodeJS.ProcessEnv,
   system: string | undefined,
@@ -27,12 +31,23 @@ export async function embeddedUpsert(
   try {
     await migrate(database);
     const mdm = createMdmContext({ database, config, logger });
-    if (system) {
-      await createSourceSystem(mdm, CLI_ACTOR, { name: system }).catch((err: unknown) => {
-        if (!(isAppError(err) && err.code === 'IH_CONFLICT')) throw err;
+    const known = new Set<string>();
+    const register = async (name: string): Promise<void> => {
+      if (known.has(name)) return;
+      known.add(name);
+      await createSourceSystem(mdm, CLI_ACTOR, { name }).catch((err: unknown) => {
+        if (!isAppError(err)) throw err;
       });
-    }
-    return { upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records), close: () => database.close() };
+    };
+    if (system) await register(system);
+    return {
+      upsert: async (records) => {
+        for (const r of records)
+          if (typeof r.source_system === 'string' && r.source_system) await register(r.source_system);
+        return upsertRecords(mdm, CLI_ACTOR, records);
+      },
+      close: () => database.close(),
+    };
   } catch (err) {
     await database.close();
     throw err;

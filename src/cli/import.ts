@@ -20,7 +20,8 @@ const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format 
   --file     canonical CSV or NDJSON file (required)
   --system   source system for every row (fills or overrides the source_system column)
   --server   import into a running server through POST /v1/records:batch (needs --key)
-  default    the embedded store: DATABASE_URL, else the PGlite folder DATA_DIR (./data)
+  default    the embedded store: DATABASE_URL, else the PGlite folder DATA_DIR (./data);
+             source systems named in the file are registered there when missing
 `;
 
 interface ImportArgs {

@@ -26,22 +26,25 @@ export interface NewSourceSystem {
 }
 
 const DEFAULT_TRUST_RANK = 100;
+/** The store's rule for a name (check constraint of source_systems.name); the API schema is stricter. */
+const SOURCE_SYSTEM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export async function createSourceSystem(
   ctx: MdmContext,
   actor: Actor,
   input: NewSourceSystem,
 ): Promise<{ sourceSystem: SourceSystem; apiKey: string }> {
+  if (!SOURCE_SYSTEM_NAME.test(input.name)) {
+    throw new AppError('IH_VALIDATION', `source system name "${input.name}" must be 1-64 letters, digits, _ . or -`, {
+      details: [{ path: 'name', reason: 'must be 1-64 letters, digits, _ . or -' }],
+    });
+  }
   const apiKey = generateApiKey();
   const row = await ctx.database.db
     .transaction()
     .execute(async (trx) => {
       // Checked inside the transaction; a concurrent insert of the same name still hits the primary key.
-      const taken = await trx
-        .selectFrom('source_systems')
-        .select('name')
-        .where('name', '=', input.name)
-        .executeTakeFirst();
+      const taken = await findSourceSystem(trx, input.name);
       if (taken) throw new AppError('IH_CONFLICT', `source system "${input.name}" already exists`);
       const created = await insertSourceSystem(trx, {
         name: input.name,

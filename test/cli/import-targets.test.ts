@@ -1,0 +1,39 @@
+/** `cli import` into the embedded store registers the source systems a file names, once. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedUpsert } from '../../src/cli/import-targets.js';
+
+const row = (system: string, id: string, family: string) => ({
+  source_system: system,
+  source_record_id: id,
+  given_name: 'Ada',
+  family_name: family,
+  email: `${id}@example.org`,
+});
+
+describe('cli import into the embedded store', () => {
+  let dir = '';
+  let target: Awaited<ReturnType<typeof embeddedUpsert>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ih-cli-import-'));
+    target = await embeddedUpsert({ DATA_DIR: dir }, undefined);
+  });
+  afterAll(async () => {
+    await target?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('registers unknown systems on first sight; a name the registry refuses fails per row', async () => {
+    const first = await target.upsert([
+      row('alpha', 'a1', 'Lovelace'),
+      row('beta', 'b1', 'Byron'),
+      row('not a valid name!', 'x1', 'King'),
+    ]);
+    expect(first.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['created', 'created', 'failed']);
+    const again = await target.upsert([row('alpha', 'a1', 'Lovelace'), row('beta', 'b1', 'Byron')]);
+    expect(again.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['unchanged', 'unchanged']);
+  });
+});
