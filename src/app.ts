@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.database,
+    database: deps.mdm.database,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });
@@ -71,7 +71,7 @@ async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
     const { adminApiKey } = deps.config;
     await app.register(queueDashboard, {
       runner: deps.jobs,
-      authenticator: createAuthenticator(deps.database, { adminApiKey }),
+      authenticator: createAuthenticator(deps.mdm.database, { adminApiKey }),
     });
   }
 }

@@ -1,6 +1,6 @@
 /** The MDM use cases: what routes, jobs and the CLI call. Every function takes the context first. */
 export * from './types.js';
-export { createMdmContext, DEFAULT_SETTINGS, type MdmConfig, type MdmContext, type MdmSettings } from './context.js';
+export { createMdmContext, type MdmConfig, type MdmContext, type MdmSettings } from './context.js';
 export { upsertRecord, upsertRecords, deleteRecord, getRecord } from './ingest.js';
 export { getCustomerHistory, writeAuditEvent, writeAuditEvents } from './audit.js';
 export { computeGolden } from './golden.js';

@@ -22,8 +22,8 @@ export async function matchRecord(
   const active = await ctx.models.current();
   const rows = await findCandidateRecords(ctx.database.db, {
     keys: blockingKeysOf(std),
-    maxBlockSize: ctx.settings.maxBlockSize,
-    limit: ctx.settings.maxCandidates,
+    maxBlockSize: ctx.settings.matchMaxBlockSize,
+    limit: ctx.settings.matchMaxCandidates,
     excludeIds: [],
   });
   const byId = new Map(rows.map((r) => [r.id, r]));

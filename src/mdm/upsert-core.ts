@@ -47,8 +47,8 @@ export async function applyUpsert(
   }
   const candidates = await findCandidateRecords(trx, {
     keys: p.keys,
-    maxBlockSize: ctx.settings.maxBlockSize,
-    limit: ctx.settings.maxCandidates,
+    maxBlockSize: ctx.settings.matchMaxBlockSize,
+    limit: ctx.settings.matchMaxCandidates,
     excludeIds: existing ? [existing.id] : [],
   });
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -65,8 +65,8 @@ export async function applyUpsert(
     currentCustomerId: existing?.customer_id ?? null,
     stewardPairs: steward.pairs,
     separatedCustomers: steward.separated,
-    upper: ctx.settings.upperThreshold,
-    lower: ctx.settings.lowerThreshold,
+    matchUpperThreshold: ctx.settings.matchUpperThreshold,
+    matchLowerThreshold: ctx.settings.matchLowerThreshold,
   });
   return writeDecision(trx, ctx, actor, { p, existing, decision, active, byId, batch });
 }

@@ -13,8 +13,8 @@ function input(scored: ScoredCandidate[], over: Partial<DecisionInput> = {}): De
     currentCustomerId: null,
     stewardPairs: new Map(),
     separatedCustomers: new Set(),
-    upper: 0.9,
-    lower: 0.5,
+    matchUpperThreshold: 0.9,
+    matchLowerThreshold: 0.5,
     ...over,
   };
 }
