@@ -4,8 +4,8 @@
  */
 import { isAppError } from '../errors.js';
 import type { UpsertBatch } from '../jobs/processors/import.js';
-import { createSourceSystem } from '../mdm/source-systems.js';
-import { upsertRecords } from '../mdm/ingest.js';
+import { createSourceSystem } from '../mdm/admin/source-systems.js';
+import { upsertRecords } from '../mdm/ingest/ingest.js';
 import type { Actor, MdmContext, UpsertFailure, UpsertResult } from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 

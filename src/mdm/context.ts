@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import type { StandardizeOptions } from '../standardize/types.js';
 import type { Database } from '../store/db.js';
 import { listSourceSystemRows } from '../store/source-systems.js';
-import { loadActiveModel, type ActiveModel } from './matching.js';
+import { loadActiveModel, type ActiveModel } from './matching/active-model.js';
 
 /**
  * The decision settings, named as in Config (one name from the environment variable to the use

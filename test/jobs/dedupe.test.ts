@@ -6,9 +6,9 @@
  * scope 'changed' acts only on records changed since the last completed run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecords } from '../../src/mdm/ingest.js';
-import { mergeCustomers } from '../../src/mdm/merge.js';
-import { decideReviewTask } from '../../src/mdm/review.js';
+import { upsertRecords } from '../../src/mdm/ingest/ingest.js';
+import { mergeCustomers } from '../../src/mdm/steward/merge.js';
+import { decideReviewTask } from '../../src/mdm/steward/review.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { finishBatchRun, insertBatchRun, markBatchRunRunning } from '../../src/store/batch-runs.js';
 import type { Database } from '../../src/store/db.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPerCustomer, decide, type DecisionInput, type ScoredCandidate } from '../../src/mdm/decide.js';
+import { bestPerCustomer, decide, type DecisionInput, type ScoredCandidate } from '../../src/mdm/ingest/decide.js';
 
 let next = 1;
 function cand(customerId: string, probability: number): ScoredCandidate {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, getCustomer, getRecord, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching.js';
+import { scorePair, standardize } from '../../src/mdm/matching/active-model.js';
 import type { UpsertFailure, UpsertResult } from '../../src/mdm/types.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';

@@ -14,7 +14,7 @@ import {
   upsertRecord,
 } from '../../src/mdm/index.js';
 import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching.js';
+import { scorePair, standardize } from '../../src/mdm/matching/active-model.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';

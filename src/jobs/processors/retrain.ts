@@ -6,7 +6,7 @@
  */
 import { runBatchDedupe } from '../../batch/pipeline.js';
 import { batchThresholds } from '../../config.js';
-import { scorePair, standardize } from '../../mdm/matching.js';
+import { scorePair, standardize } from '../../mdm/matching/active-model.js';
 import type { MatchModel } from '../../match/index.js';
 import { listLiveRecordsForDedupe, listStewardDecisionPairs, type StewardPairRow } from '../../store/dedupe-scan.js';
 import { insertCandidateModel, promoteModel } from '../../store/models.js';

@@ -2,13 +2,13 @@
  * "Who would this record match?" without storing anything: the same standardise → block → score
  * steps as an upsert, answered as the best record per candidate customer with its explanation.
  */
-import type { Problem, RawRecord } from '../standardize/types.js';
-import { findCandidateRecords } from '../store/blocking-keys.js';
-import { findCustomers } from '../store/customers.js';
-import type { MdmContext } from './context.js';
-import { bestPerCustomer } from './decide.js';
-import { blockingKeysOf, explainPair, scorePair, standardize } from './matching.js';
-import type { GoldenRecord, MatchCandidate } from './types.js';
+import type { Problem, RawRecord } from '../../standardize/types.js';
+import { findCandidateRecords } from '../../store/blocking-keys.js';
+import { findCustomers } from '../../store/customers.js';
+import type { MdmContext } from '../context.js';
+import { bestPerCustomer } from '../ingest/decide.js';
+import { blockingKeysOf, explainPair, scorePair, standardize } from './active-model.js';
+import type { GoldenRecord, MatchCandidate } from '../types.js';
 
 export async function matchRecord(
   ctx: MdmContext,
