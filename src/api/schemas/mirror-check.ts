@@ -6,19 +6,19 @@
  */
 import type { Static } from 'typebox';
 import type { QualityReport, SourceQuality } from '../../quality/index.js';
-import type { SourceSystem } from '../../mdm/admin/source-systems.js';
-import type { lookupXref } from '../../mdm/customers/xref.js';
 import type {
   AuditEvent,
   Customer,
   CustomerLookup,
   CustomerXref,
+  lookupXref,
   MatchCandidate,
   ReviewTask,
+  SourceSystem,
   StoredRecord,
   UpsertFailure,
   UpsertResult,
-} from '../../mdm/types.js';
+} from '../../mdm/index.js';
 import type { StdRecord } from '../../standardize/types.js';
 import type {
   AuditEventSchema,

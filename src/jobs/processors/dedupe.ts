@@ -14,9 +14,7 @@
  */
 import { runBatchDedupe, type BatchResult } from '../../batch/pipeline.js';
 import { batchThresholds } from '../../config.js';
-import { mergeCustomers } from '../../mdm/steward/merge.js';
-import { openReviewTasks, type ReviewPair } from '../../mdm/steward/review-open.js';
-import type { Actor } from '../../mdm/types.js';
+import { type Actor, mergeCustomers, openReviewTasks, type ReviewPair } from '../../mdm/index.js';
 import { lastCompletedBatchRun } from '../../store/batch-runs.js';
 import { resolveCustomer } from '../../store/customers.js';
 import {

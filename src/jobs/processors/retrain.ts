@@ -6,7 +6,8 @@
  */
 import { runBatchDedupe } from '../../batch/pipeline.js';
 import { batchThresholds } from '../../config.js';
-import { scorePair, standardize } from '../../mdm/matching/active-model.js';
+import { scorePair } from '../../match/index.js';
+import { standardizeRecord } from '../../standardize/index.js';
 import type { MatchModel } from '../../match/index.js';
 import { listLiveRecordsForDedupe, listStewardDecisionPairs, type StewardPairRow } from '../../store/dedupe-scan.js';
 import { insertCandidateModel, promoteModel } from '../../store/models.js';
@@ -55,8 +56,8 @@ function agreement(model: MatchModel, pairs: StewardPairRow[], ctx: JobContext):
   const options = ctx.mdm.settings.standardize;
   let agree = 0;
   for (const p of pairs) {
-    const a = standardize(p.raw_a, options).std;
-    const b = standardize(p.raw_b, options).std;
+    const a = standardizeRecord(p.raw_a, options).std;
+    const b = standardizeRecord(p.raw_b, options).std;
     const merge = scorePair(model, a, b).probability >= ctx.mdm.settings.matchUpperThreshold;
     if (merge === (p.decision === 'steward_merge')) agree += 1;
   }

@@ -5,7 +5,8 @@
 import { AppError } from '../../errors.js';
 import { CANONICAL_FIELDS, type Problem, type RawRecord, type StdRecord } from '../../standardize/types.js';
 import type { MdmContext } from '../context.js';
-import { blockingKeysOf, standardize } from '../matching/active-model.js';
+import { blockingKeys } from '../../match/index.js';
+import { standardizeRecord } from '../../standardize/index.js';
 import { payloadHash, validateRef } from '../records.js';
 import type { RecordRef } from '../types.js';
 
@@ -31,8 +32,8 @@ export function prepareUpsert(ctx: MdmContext, raw: RawRecord): PreparedUpsert {
     // Almost always a mapping bug in the sender: storing it would only make an empty customer.
     throw new AppError('IH_VALIDATION', 'the record has no values: at least one canonical field must be non-empty');
   }
-  const { std, problems } = standardize(raw, ctx.settings.standardize);
-  return { ref, raw, std, problems, hash: payloadHash(raw), keys: blockingKeysOf(std) };
+  const { std, problems } = standardizeRecord(raw, ctx.settings.standardize);
+  return { ref, raw, std, problems, hash: payloadHash(raw), keys: blockingKeys(std) };
 }
 
 /** Lock name of the natural key: concurrent upserts of one record are serialised on it. */

@@ -19,10 +19,11 @@ import { writeAuditEvents, type AuditInput } from '../audit.js';
 import type { MdmContext } from '../context.js';
 import { recomputeCustomers, stateOf } from '../golden/customer-state.js';
 import type { Decision } from './decide.js';
-import { explainPair, type ActiveModel } from '../matching/active-model.js';
+import { explainPair } from '../../match/index.js';
+import type { ActiveModel } from '../matching/active-model.js';
 import type { PreparedUpsert } from './prepare.js';
 import type { Actor, UpsertResult } from '../types.js';
-import { refKey, type BatchState } from './upsert-core.js';
+import { refKey, type BatchState } from './batch-state.js';
 
 export interface WriteInput {
   p: PreparedUpsert;

@@ -1,7 +1,6 @@
 /** Match without storing: what would this record match, and why. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { matchRecord } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
+import { matchRecord, type MdmContext } from '../../../mdm/index.js';
 import type { RawRecord } from '../../../standardize/types.js';
 import { MatchBodySchema, MatchResponseSchema } from '../../schemas/match.js';
 import { errorResponses } from '../../schemas/common.js';
