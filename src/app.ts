@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.mdm.database,
+    mdm: deps.mdm,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });

@@ -19,9 +19,22 @@ export { mergeCustomers } from './steward/merge.js';
 export { splitCustomer } from './steward/split.js';
 export { listReviewTasks, getReviewTask, decideReviewTask } from './steward/review.js';
 export { openReviewTasks, type ReviewPair } from './steward/review-open.js';
+// dedupe/ (the nightly batch re-cluster)
+export { listDedupeInput, type DedupeInput, type DedupeRecordRow } from './dedupe/dedupe-input.js';
+export { mergeClusterCustomers } from './dedupe/merge-cluster.js';
 // matching/
 export { matchRecord } from './matching/match.js';
+export { retrainModel, type RetrainOptions, type RetrainResult } from './matching/retrain.js';
+// data quality (src/quality: per-source profiles, a peer of mdm/ with the same door)
+export {
+  qualityReport,
+  readSourceQuality,
+  refreshQualitySummaries,
+  type QualityReport,
+  type SourceQuality,
+} from '../quality/index.js';
 // admin/
+export { checkDatabase } from './admin/health.js';
 export {
   createAuthenticator,
   generateApiKey,

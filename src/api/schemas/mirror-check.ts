@@ -5,7 +5,6 @@
  * stops that at `tsc`. Nothing here runs.
  */
 import type { Static } from 'typebox';
-import type { QualityReport, SourceQuality } from '../../quality/index.js';
 import type {
   AuditEvent,
   Customer,
@@ -13,13 +12,15 @@ import type {
   CustomerXref,
   lookupXref,
   MatchCandidate,
+  QualityReport,
   ReviewTask,
+  SourceQuality,
   SourceSystem,
   StoredRecord,
   UpsertFailure,
   UpsertResult,
 } from '../../mdm/index.js';
-import type { StdRecord } from '../../standardize/types.js';
+import type { StdRecord } from '../../shared/canonical-record.js';
 import type {
   AuditEventSchema,
   CustomerLookupSchema,

@@ -7,7 +7,7 @@
  * so every record is stored exactly once (its counts then show under `unchanged`).
  */
 import { type Actor, type UpsertFailure, upsertRecords, type UpsertResult } from '../../mdm/index.js';
-import type { RawRecord } from '../../standardize/types.js';
+import type { RawRecord } from '../../shared/canonical-record.js';
 import type { ImportPayload } from '../catalog.js';
 import { openRecordFile, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';

@@ -1,7 +1,6 @@
 /** Per-source data-quality report. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getSourceSystem, type MdmContext } from '../../../mdm/index.js';
-import { qualityReport, readSourceQuality } from '../../../quality/index.js';
+import { getSourceSystem, type MdmContext, qualityReport, readSourceQuality } from '../../../mdm/index.js';
 import { assertOwnSystem, principalOf } from '../../plugins/auth.js';
 import {
   QualityQuerySchema,

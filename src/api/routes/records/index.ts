@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { deleteRecord, getRecord, type MdmContext, upsertRecord, upsertRecords } from '../../../mdm/index.js';
-import type { RawRecord } from '../../../standardize/types.js';
+import type { RawRecord } from '../../../shared/canonical-record.js';
 import { actorOf, assertOwnSystem, principalOf } from '../../plugins/auth.js';
 import {
   BatchBodySchema,
