@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { importFile, type ImportContext, type UpsertBatch } from '../jobs/processors/import.js';
 import type { JobOutcome } from '../jobs/types.js';
+import { settleAutoTrain } from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 import type { CliDeps } from './deps.js';
 import { createProgress } from './progress.js';
@@ -83,7 +84,12 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const started = Date.now();
   const target = opts.server
     ? { upsert: httpUpsert(opts.server, opts.key as string), close: async () => undefined, mode: 'server' }
-    : { upsert: await embeddedUpsert(await deps.mdm(), opts.system), close: async () => undefined, mode: 'embedded' };
+    : {
+        upsert: await embeddedUpsert(await deps.mdm(), opts.system),
+        // A first model may be training in the background (MODEL_AUTO_TRAIN_RECORDS): let it finish.
+        close: async () => settleAutoTrain(await deps.mdm()),
+        mode: 'embedded',
+      };
   let outcome: JobOutcome;
   try {
     outcome = await runImport(opts, target.upsert);

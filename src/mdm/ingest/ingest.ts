@@ -12,6 +12,7 @@ import type { MdmContext } from '../context.js';
 import { recomputeCustomers } from '../golden/customer-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
+import { scheduleAutoTrain } from '../matching/auto-train.js';
 import { inTransaction } from '../tx.js';
 import { refKey, type BatchState } from './batch-state.js';
 import { applyUpsert } from './upsert-core.js';
@@ -22,7 +23,9 @@ export async function upsertRecord(ctx: MdmContext, actor: Actor, raw: RawRecord
   const p = prepareUpsert(ctx, raw);
   await assertSourceSystem(ctx, p.ref.sourceSystem);
   const active = await ctx.models.current();
-  return inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  const result = await inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  scheduleAutoTrain(ctx);
+  return result;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function upsertRecords(
       }
     }
   }
+  scheduleAutoTrain(ctx);
   return out;
 }
 
