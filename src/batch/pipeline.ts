@@ -19,6 +19,7 @@ import {
   type CandidatePairs,
   type Clustering,
   type MatchModel,
+  type TrainingSanity,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
@@ -57,6 +58,8 @@ export interface BatchSummary {
   clusters: number;
   reviewCandidates: number;
   trained: boolean;
+  /** When trained: the check of the trained model against the expert model (fell back when degenerate). */
+  trainingSanity?: TrainingSanity;
   pairsCompleteness?: number;
   seconds: Record<BatchStage | 'total', number>;
   /** User + system CPU seconds, all threads (the machine may be shared: wall time includes waiting). */
@@ -120,6 +123,7 @@ export async function runBatchDedupe(
     clusters: clustering.clusters,
     reviewCandidates: clustering.review.length,
     trained,
+    ...(trained && model.training ? { trainingSanity: model.training.sanity } : {}),
     ...completeness(records, candidates, options.truthOf),
     seconds: clock.seconds(),
     cpuSeconds: clock.cpuSeconds(),

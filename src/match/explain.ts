@@ -6,6 +6,7 @@
 import type { StdRecord } from '../standardize/types.js';
 import { levelLabels, levelOf } from './comparisons.js';
 import { compileModel, probabilityOf, tfAdjustment, type MatchModel } from './model.js';
+import { pairFullNameBits } from './score.js';
 
 export interface FieldExplanation {
   field: string;
@@ -46,6 +47,18 @@ export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord): Matc
       u: stored?.u ?? null,
     };
   });
+  const fullName = pairFullNameBits(cm, a, b);
+  if (fullName !== 0)
+    fields.push({
+      field: 'fullName',
+      level: 'exact (frequent full name)',
+      valueA: a.displayName,
+      valueB: b.displayName,
+      weight: fullName,
+      tfAdjustment: fullName,
+      m: null,
+      u: null,
+    });
   const totalWeight = fields.reduce((s, f) => s + f.weight, cm.priorWeight);
   return { priorWeight: cm.priorWeight, fields, totalWeight, probability: probabilityOf(totalWeight) };
 }

@@ -53,8 +53,12 @@ export async function retrainModel(
   const oldScore = agreement(active.model, pairs, ctx);
   const newScore = agreement(trained.model, pairs, ctx);
   const promote = payload.force === true || newScore >= oldScore;
+  // A degenerate training fell back to the expert m: say so in the job's result, not only in a log.
+  const sanity = trained.model.training?.sanity;
   const stats = {
     sample: sample.length,
+    trainingFellBack: sanity?.fellBack ?? false,
+    trainingProblems: sanity?.problems ?? [],
     stewardPairs: pairs.length,
     agreementActive: oldScore,
     agreementNew: newScore,
