@@ -66,8 +66,10 @@ export async function run(args: string[]): Promise<number> {
   const rawA = find(refA);
   const rawB = find(refB);
   const standardize = standardizeOptions({ defaultCountry: v.country });
-  const model = v.model ? loadModel(v.model) : (await runBatchDedupe(raws, { standardize })).model;
-  const e = explainPair(model, standardizeRecord(rawA, standardize).std, standardizeRecord(rawB, standardize).std);
+  const batch = v.model ? undefined : await runBatchDedupe(raws, { standardize });
+  const model = v.model ? loadModel(v.model) : batch!.model;
+  const stdA = standardizeRecord(rawA, standardize).std;
+  const e = explainPair(model, stdA, standardizeRecord(rawB, standardize).std, batch?.generic);
   process.stdout.write(
     (v.json ? JSON.stringify(e) : formatExplanation(e, `${refA.system}:${refA.id}`, `${refB.system}:${refB.id}`)) +
       '\n',
