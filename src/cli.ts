@@ -5,6 +5,7 @@
  * Commands print machine-readable results on stdout and progress/diagnostics on stderr.
  */
 import { CliError } from './cli/cli-error.js';
+import { DataDirLockedError } from './store/data-dir-lock.js';
 
 const COMMANDS: Record<
   string,
@@ -51,9 +52,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof CliError) {
+    // Another process owns the embedded data folder: an expected condition, with its own advice.
+    if (err instanceof CliError || err instanceof DataDirLockedError) {
       process.stderr.write(`error: ${err.message}\n`);
-      process.exitCode = err.exitCode;
+      process.exitCode = err instanceof CliError ? err.exitCode : 3;
     } else {
       process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;

@@ -13,7 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { jobRunnerFromConfig } from './jobs/runner.js';
 import type { JobRunner } from './jobs/types.js';
 import { createLogger } from './logger.js';
-import { openDatabase, type Database } from './store/db.js';
+import { databaseTimeouts, openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrate.js';
 
 interface Running {
@@ -42,6 +42,7 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    timeouts: databaseTimeouts(config),
   });
   running.database = database;
   const { applied } = await migrate(database);
