@@ -21,7 +21,7 @@ import { healthRoutes } from './api/routes/health/index.js';
 import { v1Routes } from './api/routes/index.js';
 import { queueDashboard } from './api/routes/jobs/dashboard.js';
 import { BullmqJobRunner } from './jobs/queues.js';
-import { createAuthenticator } from './mdm/auth.js';
+import { createAuthenticator } from './mdm/admin/auth.js';
 import { uiPlugin } from './ui/plugin.js';
 
 export type { AppDeps } from './api/plugins/dependencies.js';
@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.database,
+    database: deps.mdm.database,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });
@@ -86,7 +86,7 @@ async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
     const { adminApiKey, stewardApiKey } = deps.config;
     await app.register(queueDashboard, {
       runner: deps.jobs,
-      authenticator: createAuthenticator(deps.database, { adminApiKey, stewardApiKey }),
+      authenticator: createAuthenticator(deps.mdm.database, { adminApiKey, stewardApiKey }),
     });
   }
 }

@@ -47,7 +47,7 @@ describe('readAnnualValue', () => {
   it('a rejected value is stored as no value with a problem on the field, never as another number', () => {
     const { std, problems } = standardizeRecord(
       { source_system: 'crm', source_record_id: '1', full_name: 'Ann Lee', annual_value: '1e309' },
-      standardizeOptions(),
+      standardizeOptions({ defaultCountry: 'AU', dateOrder: 'DMY' }),
     );
     expect(std.annualValue).toBeNull();
     expect(problems).toContainEqual(expect.objectContaining({ code: 'annual_value.invalid', field: 'annual_value' }));
