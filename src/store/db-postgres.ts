@@ -89,6 +89,7 @@ const RESET_STATEMENT_TIMEOUT = /^\s*reset\s+(?:statement_timeout|all)\s*;?\s*$/
  * - a read timeout per statement (pg `query_timeout`): a database that stalls (network paused,
  *   server frozen) never answers, and without it the request, and every request queued behind its
  *   pool slot, would wait for ever;
+ * - a connection that dies while checked out must not crash the process (an 'error' listener);
  * - Kysely releases a client with `release()` whatever happened on it. A client whose statement
  *   timed out on the client side is still "queryable" to pg-pool, but its connection is stuck behind
  *   the unanswered statement: handed out again, it would hang the next request. A connection-level
@@ -101,6 +102,12 @@ function guardedPool(pool: pg.Pool, readTimeoutMs: number): PostgresPool {
       const client = await pool.connect();
       let broken: Error | undefined;
       let timeout = readTimeoutMs;
+      // A checked-out client whose connection dies between statements emits 'error'; pg-pool only
+      // listens while the client is idle, so unhandled it would crash the process.
+      const onError = (err: Error): void => {
+        broken = err;
+      };
+      client.on('error', onError);
       const query = (sqlOrCursor: unknown, parameters?: ReadonlyArray<unknown>): unknown => {
         if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as pg.Submittable);
         if (NO_STATEMENT_TIMEOUT.test(sqlOrCursor)) timeout = 0;
@@ -115,7 +122,11 @@ function guardedPool(pool: pg.Pool, readTimeoutMs: number): PostgresPool {
           throw err;
         });
       };
-      return { query, release: () => client.release(broken) } as PostgresPoolClient;
+      const release = (): void => {
+        client.off('error', onError);
+        client.release(broken);
+      };
+      return { query, release } as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
