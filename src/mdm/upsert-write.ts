@@ -14,13 +14,14 @@ import {
   updateRecordPayload,
   type CreationAuditEvent,
 } from '../store/source-record-writes.js';
-import type { RecordRow } from '../store/source-records.js';
+import type { NewRecord, RecordRow } from '../store/source-records.js';
 import { writeAuditEvents, type AuditInput } from './audit.js';
 import type { MdmContext } from './context.js';
 import { recomputeCustomers, stateOf } from './customer-state.js';
 import type { Decision } from './decide.js';
 import { explainPair, type ActiveModel } from './matching.js';
 import type { PreparedUpsert } from './prepare.js';
+import { VersionConflict } from './tx.js';
 import type { Actor, UpsertResult } from './types.js';
 import { refKey, type BatchState } from './upsert-core.js';
 
@@ -109,7 +110,7 @@ async function writeRecord(
   const customerId = target ?? (await insertNewCustomer(trx, ctx, p, events));
   const newRecord = { ...fields, customerId, annualValue: p.std.annualValue };
   const rec = existing
-    ? await updateRecordPayload(trx, existing.id, newRecord, p.keys)
+    ? await updateExisting(trx, existing, newRecord, p.keys)
     : await insertRecord(trx, newRecord, p.keys);
   w.batch?.rows.set(refKey(p.ref), rec);
   events.push({
@@ -121,6 +122,18 @@ async function writeRecord(
     after: recordSummary(rec),
   });
   return { rec, customerId };
+}
+
+/** The version read under the record lock must still be there: anything else retries the upsert. */
+async function updateExisting(
+  trx: Transaction<DB>,
+  existing: RecordRow,
+  rec: NewRecord,
+  keys: string[],
+): Promise<RecordRow> {
+  const row = await updateRecordPayload(trx, existing.id, existing.version, rec, keys);
+  if (!row) throw new VersionConflict(`source record ${existing.id}`);
+  return row;
 }
 
 function creationEvent(actor: Actor, e: AuditInput, withCustomerId: boolean): CreationAuditEvent {
