@@ -17,7 +17,8 @@ import {
 import type { NewRecord, RecordRow } from '../store/source-records.js';
 import { writeAuditEvents, type AuditInput } from './audit.js';
 import type { MdmContext } from './context.js';
-import { recomputeCustomers, stateOf } from './customer-state.js';
+import { stateOf } from './customer-state.js';
+import { applyRecordChanges } from './golden-state.js';
 import type { Decision } from './decide.js';
 import { explainPair, type ActiveModel } from './matching.js';
 import type { PreparedUpsert } from './prepare.js';
@@ -52,8 +53,9 @@ export async function writeDecision(
   const target = targetOf(decision);
   const { rec, customerId } = await writeRecord(trx, ctx, actor, w, target, events);
   const previous = existing?.customer_id ?? null;
-  const touched = [...(target ? [target] : []), ...(previous && previous !== customerId ? [previous] : [])];
-  if (touched.length > 0) events.push(...(await recomputeCustomers(trx, ctx, touched)).events);
+  // A customer created with the record already holds its golden record (and builds its state on its next change).
+  if (target !== null || existing)
+    events.push(...(await applyRecordChanges(trx, ctx, [{ before: existing, after: rec }])).events);
   if (existing && previous !== customerId) {
     await refreshOpenTaskCustomers(trx, [rec.id]);
     await closeSettledTasks(trx, [customerId], 'obsolete', actor.id, 'records now belong to one customer');
