@@ -6,7 +6,7 @@
  * upserts are idempotent by (source_system, source_record_id), a re-sent record is `unchanged`,
  * so every record is stored exactly once (its counts then show under `unchanged`).
  */
-import { upsertRecords } from '../../mdm/ingest.js';
+import { upsertRecords } from '../../mdm/ingest/ingest.js';
 import type { Actor, UpsertFailure, UpsertResult } from '../../mdm/types.js';
 import type { RawRecord } from '../../standardize/types.js';
 import type { ImportPayload } from '../catalog.js';

@@ -21,7 +21,7 @@ import {
   type GoldenInput,
   type TrustRankOf,
 } from './golden.js';
-import type { GoldenRecord, GoldenValue } from './types.js';
+import type { GoldenRecord, GoldenValue } from '../types.js';
 
 /** Holders kept per key: a key is rebuilt from the records only when all of them have left. */
 export const HOLDERS_PER_KEY = 4;

@@ -13,7 +13,7 @@
  * seeing every committed change.
  */
 import type { Transaction } from 'kysely';
-import { AppError } from '../errors.js';
+import { AppError } from '../../errors.js';
 import {
   addToKeys,
   addTotals,
@@ -30,11 +30,11 @@ import {
   type KeyRemoval,
   type StoredKeyRow,
   type TotalsDelta,
-} from '../store/golden-values.js';
-import type { CustomerRow, DB } from '../store/schema.js';
-import { listLiveRecordsOfCustomers, type RecordRow } from '../store/source-records.js';
-import type { AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
+} from '../../store/golden-values.js';
+import type { CustomerRow, DB } from '../../store/schema.js';
+import { listLiveRecordsOfCustomers, type RecordRow } from '../../store/source-records.js';
+import type { AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
 import { computeGolden, GOLDEN_ATTR_NAMES, searchNameOf, type GoldenAttrName, type TrustRankOf } from './golden.js';
 import {
   abbreviationPattern,
@@ -48,9 +48,9 @@ import {
   type Holder,
   type KeyRow,
 } from './golden-holders.js';
-import { toGoldenInput } from './records.js';
-import { VersionConflict } from './tx.js';
-import type { GoldenRecord } from './types.js';
+import { toGoldenInput } from '../records.js';
+import { VersionConflict } from '../tx.js';
+import type { GoldenRecord } from '../types.js';
 
 /** Keys read per attribute to find the winner and its rival (more only if abbreviations hide them). */
 const TOP_KEYS = 6;
