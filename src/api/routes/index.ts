@@ -53,7 +53,11 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(qualityRoutes, deps);
   await app.register(modelRoutes, deps);
   if (opts.deps.jobs) {
-    await app.register(jobRoutes, { runner: opts.deps.jobs, uploadDir: join(config.dataDir, 'uploads') });
+    await app.register(jobRoutes, {
+      runner: opts.deps.jobs,
+      uploadDir: join(config.dataDir, 'uploads'),
+      uploadLimit: config.uploadLimit,
+    });
   }
 };
 

@@ -9,7 +9,7 @@ import { closeSettledTasks } from '../../store/review-tasks.js';
 import { findRecordByKey, findRecordHashes, findRecordsByRefs, softDeleteRecord } from '../../store/source-records.js';
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { recomputeCustomers } from '../golden/customer-state.js';
+import { applyRecordChanges } from '../golden/golden-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
 import { scheduleAutoTrain } from '../matching/auto-train.js';
@@ -163,7 +163,7 @@ export async function deleteRecord(
     const deleted = await softDeleteRecord(trx, existing.id);
     await deleteBlockingKeys(trx, existing.id);
     const customerId = existing.customer_id;
-    const recomputed = customerId ? await recomputeCustomers(trx, ctx, [customerId], reason ?? null) : null;
+    const recomputed = await applyRecordChanges(trx, ctx, [{ before: existing, after: deleted }], reason ?? null);
     if (customerId) await closeSettledTasks(trx, [customerId], 'obsolete', actor.id, 'record deleted');
     await writeAuditEvents(trx, actor, [
       {
@@ -174,7 +174,7 @@ export async function deleteRecord(
         before: { version: existing.version, deleted: false },
         after: { version: deleted.version, deleted: true },
       },
-      ...(recomputed?.events ?? []),
+      ...recomputed.events,
     ]);
     return { customerId };
   });

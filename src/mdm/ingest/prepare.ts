@@ -3,6 +3,7 @@
  * validate the natural key, standardise, derive blocking keys and the payload hash.
  */
 import { AppError } from '../../errors.js';
+import { findUnstorableText } from '../../standardize/storable-text.js';
 import { CANONICAL_FIELDS, type Problem, type RawRecord, type StdRecord } from '../../standardize/types.js';
 import type { MdmContext } from '../context.js';
 import { blockingKeys } from '../../match/index.js';
@@ -27,6 +28,14 @@ function hasValue(v: unknown): boolean {
 
 export function prepareUpsert(ctx: MdmContext, raw: RawRecord): PreparedUpsert {
   if (raw === null || typeof raw !== 'object') throw new AppError('IH_VALIDATION', 'a record must be an object');
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) {
+    // A batch item or an import row: the path names the field within the record.
+    const path = unstorable.pointer.slice(1);
+    throw new AppError('IH_VALIDATION', `${path} ${unstorable.reason}`, {
+      details: [{ path, reason: unstorable.reason }],
+    });
+  }
   const ref = validateRef({ sourceSystem: raw.source_system, sourceRecordId: raw.source_record_id });
   if (!DATA_FIELDS.some((f) => hasValue(raw[f]))) {
     // Almost always a mapping bug in the sender: storing it would only make an empty customer.

@@ -60,7 +60,10 @@ export async function retrainModel(
     agreementNew: agreement(trained.model, pairs, ctx),
     maxShift: ctx.settings.modelGateMaxShift,
   });
-  const stats = { sample: sample.length, stewardPairs: pairs.length, gate };
+  // A degenerate training fell back to the expert m: say so in the job's result, not only in a log.
+  const sanity = trained.model.training?.sanity;
+  const training = { trainingFellBack: sanity?.fellBack ?? false, trainingProblems: sanity?.problems ?? [] };
+  const stats = { sample: sample.length, ...training, stewardPairs: pairs.length, gate };
   const { version, promoted } = await db.transaction().execute(async (trx) => {
     await lockModels(trx);
     const row = await insertCandidateModel(trx, trained.model as unknown as JsonObject, stats);
@@ -76,6 +79,7 @@ export async function retrainModel(
     cancelled: false,
     counts: {
       sample: sample.length,
+      ...training,
       stewardPairs: pairs.length,
       ...gate,
       version,
