@@ -3,12 +3,12 @@
  * as the import job), or a running server through POST /v1/records:batch.
  */
 import { loadConfig } from '../config.js';
-import { isAppError } from '../errors.js';
-import type { UpsertBatch } from '../jobs/processors/import.js';
+import type { ResolveSystems, UpsertBatch } from '../jobs/processors/import.js';
 import { createLogger } from '../logger.js';
 import { createMdmContext } from '../mdm/context.js';
 import { upsertRecords } from '../mdm/ingest.js';
-import { createSourceSystem } from '../mdm/source-systems.js';
+import { matchSourceSystem, missingSystemsMessage, slugFor, type KnownSystem } from '../mdm/source-system-names.js';
+import { resolveSourceSystems } from '../mdm/source-systems.js';
 import type { Actor, UpsertFailure, UpsertResult } from '../mdm/types.js';
 import { openDatabase } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
@@ -18,40 +18,80 @@ const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
 
 /**
  * Opens (and migrates) the embedded store. The operator owns it, so the source systems the file names
- * (and --system) are registered when missing, with the default trust rank; a name the registry refuses
- * is left alone and its rows fail with a line-numbered error.
+ * (slugs or display names, and --system) are registered when missing, with the default trust rank.
  */
 export async function embeddedUpsert(
   env: NodeJS.ProcessEnv,
-  system: string | undefined,
-): Promise<{ upsert: UpsertBatch; close: () => Promise<void> }> {
+): Promise<{ upsert: UpsertBatch; resolveSystems: ResolveSystems; close: () => Promise<void> }> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
   const logger = createLogger(config.logLevel, process.stderr);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   try {
     await migrate(database);
     const mdm = createMdmContext({ database, config, logger });
-    const known = new Set<string>();
-    const register = async (name: string): Promise<void> => {
-      if (known.has(name)) return;
-      known.add(name);
-      await createSourceSystem(mdm, CLI_ACTOR, { name }).catch((err: unknown) => {
-        if (!isAppError(err)) throw err;
-      });
-    };
-    if (system) await register(system);
     return {
-      upsert: async (records) => {
-        for (const r of records)
-          if (typeof r.source_system === 'string' && r.source_system) await register(r.source_system);
-        return upsertRecords(mdm, CLI_ACTOR, records);
-      },
+      upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records),
+      resolveSystems: (values) => resolveSourceSystems(mdm, CLI_ACTOR, values, { register: true }),
       close: () => database.close(),
     };
   } catch (err) {
     await database.close();
     throw err;
   }
+}
+
+/**
+ * Resolves a file's systems against a running server's registry (GET /v1/source-systems). Missing
+ * ones are registered only with --register-systems (an admin key); otherwise the import stops before
+ * its first row, listing them. A source key may not list systems: its own system is checked by the
+ * server on every record, so values are sent as their slugs.
+ */
+export function httpResolveSystems(server: string, key: string, register: boolean): ResolveSystems {
+  const call = async (method: 'GET' | 'POST', body?: unknown): Promise<{ status: number; json: unknown }> => {
+    const url = new URL('/v1/source-systems', server).toString();
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: await res.json().catch(() => ({})) };
+    } catch (err) {
+      throw new CliError(`cannot reach ${url}: ${(err as Error).message}`, 1);
+    }
+  };
+  return async (values) => {
+    const listed = await call('GET');
+    if (listed.status === 403 && !register) return new Map(values.map((v) => [v, slugFor(v)]));
+    if (listed.status !== 200) throw new CliError(`GET /v1/source-systems answered ${listed.status}`, 1);
+    const systems = (listed.json as { items: KnownSystem[] }).items;
+    const resolved = new Map<string, string>();
+    const missing: string[] = [];
+    for (const v of values) {
+      const slug = matchSourceSystem(v, systems);
+      if (slug) resolved.set(v, slug);
+      else missing.push(v);
+    }
+    if (missing.length && !register) throw new CliError(missingSystemsMessage(missing), 1);
+    for (const v of missing) {
+      const known = matchSourceSystem(v, systems);
+      if (known) {
+        resolved.set(v, known);
+        continue;
+      }
+      const created = await call('POST', { displayName: v.trim() });
+      if (created.status !== 201) {
+        throw new CliError(
+          `registering source system "${v}" answered ${created.status}: ${JSON.stringify(created.json)}`,
+          1,
+        );
+      }
+      const system = (created.json as { sourceSystem: KnownSystem }).sourceSystem;
+      systems.push(system);
+      resolved.set(v, system.name);
+    }
+    return resolved;
+  };
 }
 
 type BatchItem = ({ status: 'ok' } & UpsertResult) | ({ status: 'failed' } & UpsertFailure);

@@ -35,6 +35,8 @@ export interface SourceFile {
   format: SourceFormat;
   encoding: string;
   delimiter?: string | undefined;
+  /** The system every row gets (the sourceSystem option or the mapping's), if any. */
+  fixedSystem?: string | undefined;
   totalBytes: number;
   bytesRead(): number;
 }
@@ -52,10 +54,11 @@ export async function openSourceFile(path: string, opts: SourceReadOptions = {})
     bytes += chunk.length;
   });
   const lines = decodeLines(input as AsyncIterable<Buffer>, detected.encoding);
+  const fixedSystem = opts.sourceSystem ?? mapping?.sourceSystem;
   try {
     const opened = await ADAPTERS[format](lines, {
       mapping,
-      sourceSystem: opts.sourceSystem ?? mapping?.sourceSystem,
+      sourceSystem: fixedSystem,
       delimiter: opts.delimiter ?? mapping?.delimiter,
     });
     return {
@@ -64,6 +67,7 @@ export async function openSourceFile(path: string, opts: SourceReadOptions = {})
       format,
       encoding: detected.encoding,
       delimiter: opened.delimiter,
+      fixedSystem,
       totalBytes: size,
       bytesRead: () => bytes,
     };

@@ -1,4 +1,4 @@
-/** `cli import` into the embedded store registers the source systems a file names, once. */
+/** `cli import` into the embedded store registers the source systems a file names (slug or display name), once. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,20 +19,28 @@ describe('cli import into the embedded store', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ih-cli-import-'));
-    target = await embeddedUpsert({ DATA_DIR: dir }, undefined);
+    target = await embeddedUpsert({ DATA_DIR: dir });
   });
   afterAll(async () => {
     await target?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('registers unknown systems on first sight; a name the registry refuses fails per row', async () => {
+  it('registers unknown systems by slug or display name, once; records are stored under the slug', async () => {
+    const systems = await target.resolveSystems(['alpha', 'ECE Chicago Find a School scrape', 'beta']);
+    expect([...systems]).toEqual([
+      ['alpha', 'alpha'],
+      ['ECE Chicago Find a School scrape', 'ece-chicago-find-a-school-scrape'],
+      ['beta', 'beta'],
+    ]);
+    const repeated = await target.resolveSystems(['ece-chicago-find-a-school-scrape', 'ECE Chicago Find a School scrape']);
+    expect([...repeated.values()]).toEqual(['ece-chicago-find-a-school-scrape', 'ece-chicago-find-a-school-scrape']);
     const first = await target.upsert([
       row('alpha', 'a1', 'Lovelace'),
       row('beta', 'b1', 'Byron'),
-      row('not a valid name!', 'x1', 'King'),
+      row('ece-chicago-find-a-school-scrape', 'x1', 'King'),
     ]);
-    expect(first.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['created', 'created', 'failed']);
+    expect(first.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['created', 'created', 'created']);
     const again = await target.upsert([row('alpha', 'a1', 'Lovelace'), row('beta', 'b1', 'Byron')]);
     expect(again.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['unchanged', 'unchanged']);
   });
