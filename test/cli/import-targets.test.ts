@@ -33,7 +33,10 @@ describe('cli import into the embedded store', () => {
       ['ECE Chicago Find a School scrape', 'ece-chicago-find-a-school-scrape'],
       ['beta', 'beta'],
     ]);
-    const repeated = await target.resolveSystems(['ece-chicago-find-a-school-scrape', 'ECE Chicago Find a School scrape']);
+    const repeated = await target.resolveSystems([
+      'ece-chicago-find-a-school-scrape',
+      'ECE Chicago Find a School scrape',
+    ]);
     expect([...repeated.values()]).toEqual(['ece-chicago-find-a-school-scrape', 'ece-chicago-find-a-school-scrape']);
     const first = await target.upsert([
       row('alpha', 'a1', 'Lovelace'),
