@@ -1,6 +1,6 @@
 /**
  * `evaluate --clusters clusters.csv --truth truth.csv`: pairwise precision/recall/F1, B-cubed and
- * cluster counts as one JSON line. Records are joined on (source_system, source_record_id); a truth
+ * cluster counts as one JSON line. Records are joined on (source_system as its slug, source_record_id); a truth
  * record absent from the clusters counts as a singleton (the matcher lost it).
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { readCanonicalCsv } from '../io/canonical-csv.js';
 import { evaluateClusters } from '../match/index.js';
 import { CliError } from './cli-error.js';
+import { recordKey } from './input-file.js';
 
 export const USAGE = 'usage: evaluate --clusters clusters.csv --truth truth.csv';
 
@@ -18,7 +19,7 @@ async function readColumn(path: string, column: string): Promise<Map<string, str
     if ('error' in row) throw new CliError(`${path} line ${row.line}: ${row.error}`);
     const value = row.record.extra?.[column];
     if (value === undefined) throw new CliError(`${path} line ${row.line}: no ${column}`);
-    out.set(`${row.record.source_system}\u0000${row.record.source_record_id}`, value);
+    out.set(recordKey(row.record.source_system, row.record.source_record_id), value);
   }
   return out;
 }
