@@ -19,7 +19,7 @@ import { healthRoutes } from './api/routes/health/index.js';
 import { v1Routes } from './api/routes/index.js';
 import { queueDashboard } from './api/routes/jobs/dashboard.js';
 import { BullmqJobRunner } from './jobs/queues.js';
-import { createAuthenticator } from './mdm/auth.js';
+import { createAuthenticator } from './mdm/admin/auth.js';
 import { uiPlugin } from './ui/plugin.js';
 
 export type { AppDeps } from './api/plugins/dependencies.js';
@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.database,
+    database: deps.mdm.database,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });
@@ -71,7 +71,7 @@ async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
     const { adminApiKey } = deps.config;
     await app.register(queueDashboard, {
       runner: deps.jobs,
-      authenticator: createAuthenticator(deps.database, { adminApiKey }),
+      authenticator: createAuthenticator(deps.mdm.database, { adminApiKey }),
     });
   }
 }

@@ -36,6 +36,8 @@ export interface Config {
   readonly matchLowerThreshold: number;
   /** MATCH_MAX_CANDIDATES: candidates scored per incoming record in real time. */
   readonly matchMaxCandidates: number;
+  /** MATCH_MAX_BLOCK_SIZE: a real-time blocking key shared by more records than this is skipped (0: no look-up). */
+  readonly matchMaxBlockSize: number;
   /** DEFAULT_COUNTRY: ISO 3166-1 alpha-2 country assumed for phones and addresses without one. */
   readonly defaultCountry: string;
   /** DATE_ORDER: how ambiguous numeric dates (03/04/2001) are read. */
@@ -85,6 +87,7 @@ function readAll(r: Reader): Config {
     matchUpperThreshold: r.probability('MATCH_UPPER_THRESHOLD', 0.95),
     matchLowerThreshold: r.probability('MATCH_LOWER_THRESHOLD', 0.6),
     matchMaxCandidates: r.integer('MATCH_MAX_CANDIDATES', 50, { min: 1, max: 10_000 }),
+    matchMaxBlockSize: r.integer('MATCH_MAX_BLOCK_SIZE', 500, { min: 0, max: 1_000_000 }),
     defaultCountry: r.pattern('DEFAULT_COUNTRY', 'AU', /^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as AU or US', {
       upperCase: true,
     }),
@@ -111,6 +114,18 @@ function checkCrossField(r: Reader, c: Config): void {
   if (c.adminApiKey !== undefined && c.adminApiKey === c.stewardApiKey) {
     r.problem('STEWARD_API_KEY', 'must differ from ADMIN_API_KEY');
   }
+}
+
+/**
+ * MATCH_UPPER_THRESHOLD / MATCH_LOWER_THRESHOLD as the batch engine takes them (the pure core names
+ * them by their effect: merge, review). Every batch run (cli dedupe, the dedupe and retrain jobs)
+ * passes these, so batch and real time decide at the same thresholds.
+ */
+export function batchThresholds(c: Pick<Config, 'matchUpperThreshold' | 'matchLowerThreshold'>): {
+  merge: number;
+  review: number;
+} {
+  return { merge: c.matchUpperThreshold, review: c.matchLowerThreshold };
 }
 
 /** Undefined when `expr` is a valid cron pattern (5 or 6 fields), else why not. */

@@ -56,13 +56,13 @@ export async function run(args: string[]): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: connections + 4 });
   await migrate(database);
   const logger = pino({ level: 'silent' });
-  const mdm = createMdmContext({ database, config: { defaultCountry: 'AU' }, logger });
+  const adminKey = `bench-${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEFAULT_COUNTRY: 'AU', ADMIN_API_KEY: adminKey });
+  const mdm = createMdmContext({ database, config, logger });
   const groups = customerGroups(n + PUT_POOL);
   const load = await loadRecords(mdm, groups, n, values.load === 'upsert' ? 'upsert' : 'copy');
   const putPool = take(groups, PUT_POOL);
-  const adminKey = `bench-${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEFAULT_COUNTRY: 'AU', ADMIN_API_KEY: adminKey });
-  const app = await buildApp({ config, database, logger });
+  const app = await buildApp({ config, mdm, logger });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const phases = values.phases.split(',');

@@ -38,7 +38,8 @@ export interface BatchOptions {
   /** A stored model; when absent (or `train` is set) a model is trained on the input. */
   model?: MatchModel;
   train?: boolean;
-  thresholds?: { merge: number; review: number };
+  /** MATCH_UPPER_THRESHOLD / MATCH_LOWER_THRESHOLD from the caller's config: the same pair as real time. */
+  thresholds: { merge: number; review: number };
   blocking?: BlockingOptions;
   /** True entity of a record, when known: adds pairs completeness to the summary. */
   truthOf?: (std: StdRecord) => string | undefined;
@@ -95,7 +96,7 @@ export async function runBatchDedupe(
   clock.end('compare');
   const trained = options.train === true || options.model === undefined;
   let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
-  if (options.thresholds) model = { ...model, thresholds: { ...options.thresholds } };
+  model = { ...model, thresholds: { ...options.thresholds } };
   clock.end('train');
   const cm = compileModel(model);
   const weights = scoreBatch(cm, gamma, candidates, recordTfBits(cm, records));

@@ -3,6 +3,9 @@
  *  [--country CC] [--date-order DMY|MDY|YMD] [--encoding/--delimiter/--mapping/--system]`: batch
  * deduplication of a source file (any encoding, delimiter or column mapping the reader accepts) with
  * no server or database. Systems are written as slugs. Progress on stderr, one JSON summary line on stdout.
+ * The thresholds, country and date order are the service's settings (MATCH_UPPER_THRESHOLD,
+ * MATCH_LOWER_THRESHOLD, DEFAULT_COUNTRY, DATE_ORDER), so the batch decides as the real-time path
+ * does; --country / --date-order override.
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,10 +14,12 @@ import { parseArgs } from 'node:util';
 import { runBatchDedupe, type BatchStage } from '../batch/pipeline.js';
 import { parseModelJson, serializeModel, type MatchModel } from '../match/index.js';
 import { csvField, readCanonicalCsv } from '../io/canonical-csv.js';
+import { batchThresholds } from '../config.js';
 import { standardizeOptions } from '../standardize/index.js';
 import type { StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } from './input-file.js';
+import type { CliDeps } from './deps.js';
 import { createProgress, type Progress } from './progress.js';
 
 export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--quiet] ${INPUT_USAGE}`;
@@ -29,8 +34,8 @@ function parse(args: string[]) {
         model: { type: 'string' },
         train: { type: 'boolean', default: false },
         'save-model': { type: 'string' },
-        country: { type: 'string', default: 'US' },
-        'date-order': { type: 'string', default: 'DMY' },
+        country: { type: 'string' },
+        'date-order': { type: 'string' },
         truth: { type: 'string' },
         threads: { type: 'string', default: String(Math.min(4, Math.max(1, availableParallelism()))) },
         quiet: { type: 'boolean', default: false },
@@ -90,12 +95,13 @@ async function writeClusters(path: string, records: readonly StdRecord[], custom
   await once(out, 'finish');
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   const opts = parse(args);
   if (!opts.input || !opts.output) throw new CliError(USAGE);
   if (!existsSync(opts.input)) throw new CliError(`input file not found: ${opts.input}`);
   const model = opts.model ? loadModel(opts.model) : undefined;
-  const standardize = stdOptions(opts.country, opts['date-order']);
+  const { config } = deps;
+  const standardize = stdOptions(opts.country ?? config.defaultCountry, opts['date-order'] ?? config.dateOrder);
   const bars = new Map<BatchStage, Progress>();
   const input = await openInputRecords(opts.input, opts, opts.quiet);
   const truth = opts.truth ? await readTruth(opts.truth) : undefined;
@@ -103,6 +109,7 @@ export async function run(args: string[]): Promise<number> {
     standardize,
     model,
     train: opts.train,
+    thresholds: batchThresholds(config),
     threads: positiveThreads(opts.threads),
     truthOf: truth && ((s) => truth.get(recordKey(s.sourceSystem, s.sourceRecordId))),
     onProgress: (p) => {

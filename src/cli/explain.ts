@@ -9,8 +9,10 @@ import { runBatchDedupe } from '../batch/pipeline.js';
 import { explainPair, formatExplanation, parseModelJson, type MatchModel } from '../match/index.js';
 import { standardizeOptions, standardizeRecord } from '../standardize/index.js';
 import type { RawRecord } from '../standardize/types.js';
+import { batchThresholds } from '../config.js';
 import { CliError } from './cli-error.js';
 import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey, type InputArgs } from './input-file.js';
+import type { CliDeps } from './deps.js';
 
 export const USAGE = `usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC] ${INPUT_USAGE}`;
 
@@ -34,7 +36,7 @@ function loadModel(path: string): MatchModel {
   return parsed.model;
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   let v;
   try {
     v = parseArgs({
@@ -45,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
         b: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean', default: false },
-        country: { type: 'string', default: 'US' },
+        country: { type: 'string' },
         ...INPUT_OPTIONS,
       },
       strict: true,
@@ -66,8 +68,13 @@ export async function run(args: string[]): Promise<number> {
   };
   const rawA = find(refA);
   const rawB = find(refB);
-  const standardize = standardizeOptions({ defaultCountry: v.country });
-  const model = v.model ? loadModel(v.model) : (await runBatchDedupe(raws, { standardize })).model;
+  const { config } = deps;
+  const standardize = standardizeOptions({
+    defaultCountry: v.country ?? config.defaultCountry,
+    dateOrder: config.dateOrder,
+  });
+  const thresholds = batchThresholds(config);
+  const model = v.model ? loadModel(v.model) : (await runBatchDedupe(raws, { standardize, thresholds })).model;
   const e = explainPair(model, standardizeRecord(rawA, standardize).std, standardizeRecord(rawB, standardize).std);
   process.stdout.write(
     (v.json ? JSON.stringify(e) : formatExplanation(e, `${refA.system}:${refA.id}`, `${refB.system}:${refB.id}`)) +

@@ -2,42 +2,30 @@
  * Where `cli import` sends each chunk: the embedded store through mdm's upsertRecords (the same path
  * as the import job), or a running server through POST /v1/records:batch.
  */
-import { loadConfig } from '../config.js';
 import type { ResolveSystems, UpsertBatch } from '../jobs/processors/import.js';
-import { createLogger } from '../logger.js';
-import { createMdmContext } from '../mdm/context.js';
-import { upsertRecords } from '../mdm/ingest.js';
-import { matchSourceSystem, missingSystemsMessage, slugFor, type KnownSystem } from '../mdm/source-system-names.js';
-import { resolveSourceSystems } from '../mdm/source-systems.js';
-import type { Actor, UpsertFailure, UpsertResult } from '../mdm/types.js';
-import { openDatabase } from '../store/db.js';
-import { migrate } from '../store/migrate.js';
+import {
+  matchSourceSystem,
+  missingSystemsMessage,
+  slugFor,
+  type KnownSystem,
+} from '../mdm/admin/source-system-names.js';
+import { resolveSourceSystems } from '../mdm/admin/source-systems.js';
+import { upsertRecords } from '../mdm/ingest/ingest.js';
+import type { Actor, MdmContext, UpsertFailure, UpsertResult } from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 
 const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
 
 /**
- * Opens (and migrates) the embedded store. The operator owns it, so the source systems the file names
- * (slugs or display names, and --system) are registered when missing, with the default trust rank.
+ * Upserts into the embedded store (cli.ts opened and migrated it). The operator owns it, so the
+ * source systems the file names (slugs or display names, and --system) are registered when missing,
+ * with the default trust rank.
  */
-export async function embeddedUpsert(
-  env: NodeJS.ProcessEnv,
-): Promise<{ upsert: UpsertBatch; resolveSystems: ResolveSystems; close: () => Promise<void> }> {
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
-  const logger = createLogger(config.logLevel, process.stderr);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
-  try {
-    await migrate(database);
-    const mdm = createMdmContext({ database, config, logger });
-    return {
-      upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records),
-      resolveSystems: (values) => resolveSourceSystems(mdm, CLI_ACTOR, values, { register: true }),
-      close: () => database.close(),
-    };
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
+export function embeddedUpsert(mdm: MdmContext): { upsert: UpsertBatch; resolveSystems: ResolveSystems } {
+  return {
+    upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records),
+    resolveSystems: (values) => resolveSourceSystems(mdm, CLI_ACTOR, values, { register: true }),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { ReaderError } from '../io/reader-error.js';
 import { importFile, type ImportContext, type ResolveSystems, type UpsertBatch } from '../jobs/processors/import.js';
 import type { JobOutcome } from '../jobs/types.js';
 import { CliError } from './cli-error.js';
+import type { CliDeps } from './deps.js';
 import { createProgress } from './progress.js';
 import { embeddedUpsert, httpResolveSystems, httpUpsert } from './import-targets.js';
 
@@ -93,7 +94,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
   };
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stderr.write(USAGE);
     return 0;
@@ -110,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
         close: async () => undefined,
         mode: 'server',
       }
-    : { ...(await embeddedUpsert(process.env)), mode: 'embedded' };
+    : { ...embeddedUpsert(await deps.mdm()), close: async () => undefined, mode: 'embedded' };
   let outcome: JobOutcome;
   try {
     outcome = await runImport(opts, target);

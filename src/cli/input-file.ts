@@ -1,12 +1,12 @@
 /**
  * The input side of `dedupe` and `explain`: the one source reader (src/io) with the same options as
  * `import` (--encoding, --delimiter, --mapping, --system). System values become slugs by the same
- * rule as an import into the store (mdm/source-system-names.ts), so cluster files and the store
+ * rule as an import into the store (mdm/admin/source-system-names.ts), so cluster files and the store
  * name systems alike. A file the reader refuses is a CLI error (exit 2) with the reader's reason.
  */
 import { ReaderError } from '../io/reader-error.js';
 import { openSourceFile, type SourceReadOptions } from '../io/source-reader.js';
-import { slugFor } from '../mdm/source-system-names.js';
+import { slugFor } from '../mdm/admin/source-system-names.js';
 import type { RawRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 

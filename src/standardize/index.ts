@@ -29,17 +29,16 @@ export function clearStandardizeCaches(): void {
   clearPhoneticCache();
 }
 
-export const DEFAULT_STANDARDIZE_OPTIONS: Readonly<StandardizeOptions> = Object.freeze({
-  defaultCountry: 'US',
-  dateOrder: 'DMY',
-  today: new Date(Date.UTC(2026, 0, 1)),
-});
-
-/** Options with defaults filled in; `today` defaults to the current date at the call. */
-export function standardizeOptions(partial: Partial<StandardizeOptions> = {}): StandardizeOptions {
+/**
+ * Options with `today` defaulting to the current date at the call. The country and date order have
+ * no default here: they are settings (DEFAULT_COUNTRY, DATE_ORDER), and config.ts owns their defaults.
+ */
+export function standardizeOptions(
+  partial: Pick<StandardizeOptions, 'defaultCountry' | 'dateOrder'> & { today?: Date },
+): StandardizeOptions {
   return {
-    defaultCountry: (partial.defaultCountry ?? DEFAULT_STANDARDIZE_OPTIONS.defaultCountry).toUpperCase(),
-    dateOrder: partial.dateOrder ?? DEFAULT_STANDARDIZE_OPTIONS.dateOrder,
+    defaultCountry: partial.defaultCountry.toUpperCase(),
+    dateOrder: partial.dateOrder,
     today: partial.today ?? new Date(),
   };
 }

@@ -1,9 +1,11 @@
 /** `cli import` into the embedded store registers the source systems a file names (slug or display name), once. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedUpsert } from '../../src/cli/import-targets.js';
+import { loadConfig } from '../../src/config.js';
+import { createMdmContext } from '../../src/mdm/index.js';
+import type { Database } from '../../src/store/db.js';
+import { openTestDatabase } from '../helpers/database.js';
 
 const row = (system: string, id: string, family: string) => ({
   source_system: system,
@@ -14,16 +16,16 @@ const row = (system: string, id: string, family: string) => ({
 });
 
 describe('cli import into the embedded store', () => {
-  let dir = '';
-  let target: Awaited<ReturnType<typeof embeddedUpsert>>;
+  let database: Database;
+  let target: ReturnType<typeof embeddedUpsert>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ih-cli-import-'));
-    target = await embeddedUpsert({ DATA_DIR: dir });
+    database = await openTestDatabase('pglite');
+    const mdm = createMdmContext({ database, config: loadConfig({}), logger: pino({ level: 'silent' }) });
+    target = embeddedUpsert(mdm);
   });
   afterAll(async () => {
-    await target?.close();
-    await rm(dir, { recursive: true, force: true });
+    await database?.close();
   });
 
   it('registers unknown systems by slug or display name, once; records are stored under the slug', async () => {

@@ -37,7 +37,7 @@ describe('jobs API (in-process runner)', () => {
       concurrency: 1,
       backoffScale: 0.01,
     });
-    app = await buildApp({ config, database, logger: ctx.logger, jobs: runner });
+    app = await buildApp({ config, mdm: ctx, logger: ctx.logger, jobs: runner });
   });
   afterAll(async () => {
     await app?.close();
@@ -138,7 +138,8 @@ describe.skipIf(!redisUrl)('queue dashboard (BullMQ runner)', () => {
     database = await openTestDatabase('pglite');
     const prefix = `ih-test-board-${randomBytes(4).toString('hex')}`;
     runner = new BullmqJobRunner(database, { redisUrl: redisUrl as string, prefix });
-    app = await buildApp({ config, database, logger: jobContext(database).logger, jobs: runner });
+    const mdm = jobContext(database);
+    app = await buildApp({ config, mdm, logger: mdm.logger, jobs: runner });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, getCustomer, getRecord, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching.js';
+import { scorePair, standardize } from '../../src/mdm/matching/active-model.js';
 import type { UpsertFailure, UpsertResult } from '../../src/mdm/types.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
@@ -73,7 +73,7 @@ describe.each(backends)('ingest (%s)', (backend) => {
     const r = await upsertRecord(ctx, sourceActor('erp'), dup);
     expect(r.decision).toBe('attached');
     expect(r.customerId).toBe(first.customerId);
-    expect(r.score).toBeGreaterThanOrEqual(ctx.settings.upperThreshold);
+    expect(r.score).toBeGreaterThanOrEqual(ctx.settings.matchUpperThreshold);
     const { customer } = await getCustomer(ctx, first.customerId);
     expect(customer.recordCount).toBe(2);
     expect(customer.totalValue).toBe(1500);
@@ -121,7 +121,7 @@ describe.each(backends)('ingest (%s)', (backend) => {
     // Put this pair in the review band of a context of its own, whatever the model's numbers are.
     const reviewCtx: MdmContext = {
       ...ctx,
-      settings: { ...ctx.settings, lowerThreshold: p / 2, upperThreshold: (p + 1) / 2 },
+      settings: { ...ctx.settings, matchLowerThreshold: p / 2, matchUpperThreshold: (p + 1) / 2 },
     };
     const ra = await upsertRecord(reviewCtx, sourceActor(), a);
     const rb = await upsertRecord(reviewCtx, sourceActor(), b);

@@ -11,7 +11,7 @@
  * handlers check it with `assertOwnSystem`.
  */
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { Authenticator, Principal, Role } from '../../mdm/auth.js';
+import type { Authenticator, Principal, Role } from '../../mdm/admin/auth.js';
 import type { Actor } from '../../mdm/types.js';
 import { forbidden, unauthorized } from './auth-errors.js';
 

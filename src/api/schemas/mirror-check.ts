@@ -6,8 +6,8 @@
  */
 import type { Static } from 'typebox';
 import type { QualityReport, SourceQuality } from '../../quality/index.js';
-import type { SourceSystem } from '../../mdm/source-systems.js';
-import type { lookupXref } from '../../mdm/xref.js';
+import type { SourceSystem } from '../../mdm/admin/source-systems.js';
+import type { lookupXref } from '../../mdm/customers/xref.js';
 import type {
   AuditEvent,
   Customer,

@@ -13,8 +13,9 @@
  * Idempotent, so a retry after a crash simply runs again: merges done stay done.
  */
 import { runBatchDedupe, type BatchResult } from '../../batch/pipeline.js';
-import { mergeCustomers } from '../../mdm/merge.js';
-import { openReviewTasks, type ReviewPair } from '../../mdm/review-open.js';
+import { batchThresholds } from '../../config.js';
+import { mergeCustomers } from '../../mdm/steward/merge.js';
+import { openReviewTasks, type ReviewPair } from '../../mdm/steward/review-open.js';
 import type { Actor } from '../../mdm/types.js';
 import { lastCompletedBatchRun } from '../../store/batch-runs.js';
 import { resolveCustomer } from '../../store/customers.js';
@@ -48,10 +49,14 @@ export async function processDedupe(payload: DedupePayload, ctx: JobContext): Pr
   const since = scope === 'changed' ? (await lastCompletedBatchRun(db, 'dedupe'))?.started_at : undefined;
   const rows = await listLiveRecordsForDedupe(db);
   const active = await ctx.mdm.models.current();
-  const { upperThreshold, lowerThreshold, standardize } = ctx.mdm.settings;
   const result = await runBatchDedupe(
     rows.map((r) => r.raw),
-    { standardize, model: active.model, train: false, thresholds: { merge: upperThreshold, review: lowerThreshold } },
+    {
+      standardize: ctx.mdm.settings.standardize,
+      model: active.model,
+      train: false,
+      thresholds: batchThresholds(ctx.mdm.settings),
+    },
   );
   const rowOf = recordRows(rows, result);
   const changed = (i: number): boolean => !since || (rowOf[i]?.updated_at ?? 0) > since;

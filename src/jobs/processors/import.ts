@@ -9,8 +9,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { isAppError } from '../../errors.js';
 import { ReaderError } from '../../io/reader-error.js';
-import { upsertRecords } from '../../mdm/ingest.js';
-import { resolveSourceSystems } from '../../mdm/source-systems.js';
+import { upsertRecords } from '../../mdm/ingest/ingest.js';
+import { resolveSourceSystems } from '../../mdm/admin/source-systems.js';
 import type { Actor, UpsertFailure, UpsertResult } from '../../mdm/types.js';
 import type { RawRecord } from '../../standardize/types.js';
 import type { ImportPayload } from '../catalog.js';

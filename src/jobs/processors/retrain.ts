@@ -5,7 +5,8 @@
  * With no steward decisions yet there is nothing to be worse on, and the new model is promoted.
  */
 import { runBatchDedupe } from '../../batch/pipeline.js';
-import { scorePair, standardize } from '../../mdm/matching.js';
+import { batchThresholds } from '../../config.js';
+import { scorePair, standardize } from '../../mdm/matching/active-model.js';
 import type { MatchModel } from '../../match/index.js';
 import { listLiveRecordsForDedupe, listStewardDecisionPairs, type StewardPairRow } from '../../store/dedupe-scan.js';
 import { insertCandidateModel, promoteModel } from '../../store/models.js';
@@ -20,13 +21,12 @@ export async function processRetrain(payload: RetrainPayload, ctx: JobContext): 
   const db = ctx.mdm.database.db;
   const rows = await listLiveRecordsForDedupe(db);
   const sample = evenSample(rows, payload.sampleSize ?? DEFAULT_SAMPLE).map((r) => r.raw);
-  const { upperThreshold, lowerThreshold, standardize: stdOptions } = ctx.mdm.settings;
   const active = await ctx.mdm.models.current();
   const trained = await runBatchDedupe(sample, {
-    standardize: stdOptions,
+    standardize: ctx.mdm.settings.standardize,
     model: active.model,
     train: true,
-    thresholds: { merge: upperThreshold, review: lowerThreshold },
+    thresholds: batchThresholds(ctx.mdm.settings),
   });
   const counts = { sample: sample.length, stage: 'trained' };
   if (!(await ctx.save({ progress: 70, counts, errors: [] }))) return { status: 'cancelled', counts };
@@ -57,7 +57,7 @@ function agreement(model: MatchModel, pairs: StewardPairRow[], ctx: JobContext):
   for (const p of pairs) {
     const a = standardize(p.raw_a, options).std;
     const b = standardize(p.raw_b, options).std;
-    const merge = scorePair(model, a, b).probability >= ctx.mdm.settings.upperThreshold;
+    const merge = scorePair(model, a, b).probability >= ctx.mdm.settings.matchUpperThreshold;
     if (merge === (p.decision === 'steward_merge')) agree += 1;
   }
   return agree / pairs.length;

@@ -7,7 +7,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Authenticator } from '../../../mdm/auth.js';
+import type { Authenticator } from '../../../mdm/admin/auth.js';
 import type { BullmqJobRunner } from '../../../jobs/queues.js';
 import { authHook } from '../../plugins/auth.js';
 

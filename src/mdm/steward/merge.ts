@@ -6,16 +6,16 @@
  * concurrent change (version check on both customers).
  */
 import type { Transaction } from 'kysely';
-import { AppError } from '../errors.js';
-import { findCustomerVersion, markCustomerMerged, repointRedirects, resolveCustomer } from '../store/customers.js';
-import { closeSettledTasks, repointOpenTasks } from '../store/review-tasks.js';
-import type { CustomerRow, DB } from '../store/schema.js';
-import { moveAllRecords } from '../store/source-records.js';
-import { writeAuditEvents, type AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
-import { recomputeCustomers, toCustomer } from './customer-state.js';
-import { inTransaction, VersionConflict } from './tx.js';
-import type { Actor, Customer } from './types.js';
+import { AppError } from '../../errors.js';
+import { findCustomerVersion, markCustomerMerged, repointRedirects, resolveCustomer } from '../../store/customers.js';
+import { closeSettledTasks, repointOpenTasks } from '../../store/review-tasks.js';
+import type { CustomerRow, DB } from '../../store/schema.js';
+import { moveAllRecords } from '../../store/source-records.js';
+import { writeAuditEvents, type AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { recomputeCustomers, toCustomer } from '../golden/customer-state.js';
+import { inTransaction, VersionConflict } from '../tx.js';
+import type { Actor, Customer } from '../types.js';
 
 export async function mergeCustomers(
   ctx: MdmContext,

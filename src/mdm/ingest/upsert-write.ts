@@ -3,25 +3,25 @@
  * every touched customer, the decided link with its explanation, the review task, audit events.
  */
 import type { Transaction } from 'kysely';
-import type { CandidateRow } from '../store/blocking-keys.js';
-import { insertCustomer } from '../store/customers.js';
-import { upsertAutoLinks } from '../store/links.js';
-import { closeSettledTasks, refreshOpenTaskCustomers, upsertOpenReviewTask } from '../store/review-tasks.js';
-import type { DB, JsonObject } from '../store/schema.js';
+import type { CandidateRow } from '../../store/blocking-keys.js';
+import { insertCustomer } from '../../store/customers.js';
+import { upsertAutoLinks } from '../../store/links.js';
+import { closeSettledTasks, refreshOpenTaskCustomers, upsertOpenReviewTask } from '../../store/review-tasks.js';
+import type { DB, JsonObject } from '../../store/schema.js';
 import {
   insertCustomerWithRecord,
   insertRecord,
   updateRecordPayload,
   type CreationAuditEvent,
-} from '../store/source-record-writes.js';
-import type { RecordRow } from '../store/source-records.js';
-import { writeAuditEvents, type AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
-import { recomputeCustomers, stateOf } from './customer-state.js';
+} from '../../store/source-record-writes.js';
+import type { RecordRow } from '../../store/source-records.js';
+import { writeAuditEvents, type AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { recomputeCustomers, stateOf } from '../golden/customer-state.js';
 import type { Decision } from './decide.js';
-import { explainPair, type ActiveModel } from './matching.js';
+import { explainPair, type ActiveModel } from '../matching/active-model.js';
 import type { PreparedUpsert } from './prepare.js';
-import type { Actor, UpsertResult } from './types.js';
+import type { Actor, UpsertResult } from '../types.js';
 import { refKey, type BatchState } from './upsert-core.js';
 
 export interface WriteInput {

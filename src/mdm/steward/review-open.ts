@@ -4,16 +4,16 @@
  * A pair a steward already decided is never sent to review again, nor is a pair whose records
  * already share a customer. Idempotent: an open task for the pair is updated, not duplicated.
  */
-import { upsertAutoLinks } from '../store/links.js';
-import { upsertOpenReviewTask } from '../store/review-tasks.js';
-import type { JsonObject, MatchLinkRow } from '../store/schema.js';
-import { findRecordsByIds } from '../store/source-records.js';
-import { findStewardLinks } from '../store/links.js';
-import { writeAuditEvents, type AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
-import { explainPair, scorePair } from './matching.js';
-import { inTransaction } from './tx.js';
-import type { Actor } from './types.js';
+import { upsertAutoLinks } from '../../store/links.js';
+import { upsertOpenReviewTask } from '../../store/review-tasks.js';
+import type { JsonObject, MatchLinkRow } from '../../store/schema.js';
+import { findRecordsByIds } from '../../store/source-records.js';
+import { findStewardLinks } from '../../store/links.js';
+import { writeAuditEvents, type AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { explainPair, scorePair } from '../matching/active-model.js';
+import { inTransaction } from '../tx.js';
+import type { Actor } from '../types.js';
 
 export interface ReviewPair {
   recordA: number;

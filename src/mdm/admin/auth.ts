@@ -7,8 +7,8 @@
  * extra query per request; a revoked key therefore keeps working for at most that long.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Database } from '../store/db.js';
-import { findActiveApiKey } from '../store/api-keys.js';
+import type { Database } from '../../store/db.js';
+import { findActiveApiKey } from '../../store/api-keys.js';
 
 export type Role = 'admin' | 'steward' | 'source';
 

@@ -6,18 +6,18 @@
  * postal code of live records; the source_record_id index), and only that set is ranked.
  */
 import Fuse from 'fuse.js';
-import { findCustomers, searchCustomersByName } from '../store/customers.js';
-import type { CustomerRow } from '../store/schema.js';
+import { findCustomers, searchCustomersByName } from '../../store/customers.js';
+import type { CustomerRow } from '../../store/schema.js';
 import {
   findLiveRecordsBySourceRecordId,
   findLiveRecordsByStdField,
   listRecordsOfCustomer,
-} from '../store/source-records.js';
-import type { MdmContext } from './context.js';
-import { resolveCustomerOrThrow, toCustomer } from './customer-state.js';
-import { standardize } from './matching.js';
-import { toStoredRecord } from './records.js';
-import type { Customer, CustomerLookup, StoredRecord } from './types.js';
+} from '../../store/source-records.js';
+import type { MdmContext } from '../context.js';
+import { resolveCustomerOrThrow, toCustomer } from '../golden/customer-state.js';
+import { standardize } from '../matching/active-model.js';
+import { toStoredRecord } from '../records.js';
+import type { Customer, CustomerLookup, StoredRecord } from '../types.js';
 
 export async function getCustomer(ctx: MdmContext, id: string): Promise<CustomerLookup> {
   return resolveCustomerOrThrow(ctx.database.db, id);

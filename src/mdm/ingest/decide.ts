@@ -32,8 +32,8 @@ export interface DecisionInput {
   stewardPairs: Map<number, StewardVerdict>;
   /** Customers this record must never join automatically (a steward separated a pair). */
   separatedCustomers: Set<string>;
-  upper: number;
-  lower: number;
+  matchUpperThreshold: number;
+  matchLowerThreshold: number;
 }
 
 export type Decision =
@@ -71,14 +71,15 @@ export function decide(input: DecisionInput): Decision {
   const current = input.currentCustomerId;
   if (current === null) {
     const top = ranked[0];
-    if (!top || p(top) < input.lower) return { kind: 'create', best: top ?? null };
-    if (p(top) >= input.upper) return { kind: 'attach', customerId: top.customerId, best: top };
+    if (!top || p(top) < input.matchLowerThreshold) return { kind: 'create', best: top ?? null };
+    if (p(top) >= input.matchUpperThreshold) return { kind: 'attach', customerId: top.customerId, best: top };
     return { kind: 'review', best: top, customerId: null };
   }
   const own = ranked.find((c) => c.customerId === current);
   const other = ranked.find((c) => c.customerId !== current);
-  if (own && p(own) >= input.lower) return { kind: 'stay', customerId: current, best: own };
-  if (other && p(other) >= input.upper) return { kind: 'attach', customerId: other.customerId, best: other };
-  if (other && p(other) >= input.lower) return { kind: 'review', best: other, customerId: current };
+  if (own && p(own) >= input.matchLowerThreshold) return { kind: 'stay', customerId: current, best: own };
+  if (other && p(other) >= input.matchUpperThreshold)
+    return { kind: 'attach', customerId: other.customerId, best: other };
+  if (other && p(other) >= input.matchLowerThreshold) return { kind: 'review', best: other, customerId: current };
   return { kind: 'stay', customerId: current, best: own ?? other ?? null };
 }

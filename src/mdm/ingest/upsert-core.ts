@@ -3,16 +3,16 @@
  * Shared by the single and the batch path so both give the same decisions.
  */
 import type { Transaction } from 'kysely';
-import { findCandidateRecords, lockKeys } from '../store/blocking-keys.js';
-import { findStewardLinks } from '../store/links.js';
-import type { DB } from '../store/schema.js';
-import { findRecordByKey, findRecordsByIds, type RecordRow } from '../store/source-records.js';
-import type { AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
+import { findCandidateRecords, lockKeys } from '../../store/blocking-keys.js';
+import { findStewardLinks } from '../../store/links.js';
+import type { DB } from '../../store/schema.js';
+import { findRecordByKey, findRecordsByIds, type RecordRow } from '../../store/source-records.js';
+import type { AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
 import { decide, type ScoredCandidate, type StewardVerdict } from './decide.js';
-import { scorePair, type ActiveModel } from './matching.js';
+import { scorePair, type ActiveModel } from '../matching/active-model.js';
 import { recordLockKey, type PreparedUpsert } from './prepare.js';
-import type { Actor, UpsertResult } from './types.js';
+import type { Actor, UpsertResult } from '../types.js';
 import { result, writeDecision } from './upsert-write.js';
 
 /**
@@ -47,8 +47,8 @@ export async function applyUpsert(
   }
   const candidates = await findCandidateRecords(trx, {
     keys: p.keys,
-    maxBlockSize: ctx.settings.maxBlockSize,
-    limit: ctx.settings.maxCandidates,
+    maxBlockSize: ctx.settings.matchMaxBlockSize,
+    limit: ctx.settings.matchMaxCandidates,
     excludeIds: existing ? [existing.id] : [],
   });
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -65,8 +65,8 @@ export async function applyUpsert(
     currentCustomerId: existing?.customer_id ?? null,
     stewardPairs: steward.pairs,
     separatedCustomers: steward.separated,
-    upper: ctx.settings.upperThreshold,
-    lower: ctx.settings.lowerThreshold,
+    matchUpperThreshold: ctx.settings.matchUpperThreshold,
+    matchLowerThreshold: ctx.settings.matchLowerThreshold,
   });
   return writeDecision(trx, ctx, actor, { p, existing, decision, active, byId, batch });
 }

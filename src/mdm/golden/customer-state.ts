@@ -4,21 +4,21 @@
  * change makes the update miss and the whole transaction is retried, so no update is lost).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../errors.js';
+import { AppError } from '../../errors.js';
 import {
   findCustomersWithLiveRecords,
   resolveCustomer,
   updateCustomerState,
   type CustomerState,
-} from '../store/customers.js';
-import type { CustomerRow, DB, JsonObject } from '../store/schema.js';
-import type { RecordRow } from '../store/source-records.js';
-import type { MdmContext } from './context.js';
+} from '../../store/customers.js';
+import type { CustomerRow, DB, JsonObject } from '../../store/schema.js';
+import type { RecordRow } from '../../store/source-records.js';
+import type { MdmContext } from '../context.js';
 import { computeGolden, searchNameOf, type GoldenInput } from './golden.js';
-import { toGoldenInput } from './records.js';
-import { VersionConflict } from './tx.js';
-import type { Customer, CustomerLookup, GoldenRecord } from './types.js';
-import type { AuditInput } from './audit.js';
+import { toGoldenInput } from '../records.js';
+import { VersionConflict } from '../tx.js';
+import type { Customer, CustomerLookup, GoldenRecord } from '../types.js';
+import type { AuditInput } from '../audit.js';
 
 export function toCustomer(row: CustomerRow): Customer {
   return {

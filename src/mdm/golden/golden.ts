@@ -12,8 +12,8 @@
  * Values are compared in standardised form (so "Bob@x.com" and "bob@x.com" count together) but
  * shown in their cleaned display form where the standardised one is folded (names, address lines).
  */
-import type { RawRecord, StdRecord } from '../standardize/types.js';
-import type { GoldenRecord, GoldenValue } from './types.js';
+import type { RawRecord, StdRecord } from '../../standardize/types.js';
+import type { GoldenRecord, GoldenValue } from '../types.js';
 
 export interface GoldenInput {
   sourceSystem: string;

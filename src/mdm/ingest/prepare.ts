@@ -2,12 +2,12 @@
  * The pure half of an upsert, done before any transaction opens (so locks are held only for I/O):
  * validate the natural key, standardise, derive blocking keys and the payload hash.
  */
-import { AppError } from '../errors.js';
-import { CANONICAL_FIELDS, type Problem, type RawRecord, type StdRecord } from '../standardize/types.js';
-import type { MdmContext } from './context.js';
-import { blockingKeysOf, standardize } from './matching.js';
-import { payloadHash, validateRef } from './records.js';
-import type { RecordRef } from './types.js';
+import { AppError } from '../../errors.js';
+import { CANONICAL_FIELDS, type Problem, type RawRecord, type StdRecord } from '../../standardize/types.js';
+import type { MdmContext } from '../context.js';
+import { blockingKeysOf, standardize } from '../matching/active-model.js';
+import { payloadHash, validateRef } from '../records.js';
+import type { RecordRef } from '../types.js';
 
 export interface PreparedUpsert {
   ref: RecordRef;

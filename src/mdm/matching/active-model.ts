@@ -10,12 +10,12 @@ import {
   parseModel,
   scorePair as scoreWithModel,
   type MatchModel,
-} from '../match/index.js';
-import { standardizeRecord } from '../standardize/index.js';
-import type { RawRecord, StandardizeOptions, StandardizeResult, StdRecord } from '../standardize/types.js';
-import { findActiveModel } from '../store/models.js';
-import type { DB } from '../store/schema.js';
-import type { MatchExplanation } from './types.js';
+} from '../../match/index.js';
+import { standardizeRecord } from '../../standardize/index.js';
+import type { RawRecord, StandardizeOptions, StandardizeResult, StdRecord } from '../../standardize/types.js';
+import { findActiveModel } from '../../store/models.js';
+import type { DB } from '../../store/schema.js';
+import type { MatchExplanation } from '../types.js';
 
 export interface ActiveModel {
   /** match_models.version, or null for the built-in untrained default. */

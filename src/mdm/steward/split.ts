@@ -3,18 +3,18 @@
  * Golden records are recomputed for both parts, and every pair between a leaving and a staying
  * record is marked steward_separate, so automatic matching never joins them again.
  */
-import { AppError } from '../errors.js';
-import { insertCustomer } from '../store/customers.js';
-import { setStewardDecision } from '../store/links.js';
-import { refreshOpenTaskCustomers } from '../store/review-tasks.js';
-import type { CustomerRow } from '../store/schema.js';
-import { findRecordsByKeys, listLiveRecordsOfCustomers, moveRecordsByIds } from '../store/source-records.js';
-import { writeAuditEvents } from './audit.js';
-import type { MdmContext } from './context.js';
-import { recomputeCustomers, resolveCustomerOrThrow, stateOfRows, toCustomer } from './customer-state.js';
-import { validateRef } from './records.js';
-import { inTransaction } from './tx.js';
-import type { Actor, Customer, RecordRef } from './types.js';
+import { AppError } from '../../errors.js';
+import { insertCustomer } from '../../store/customers.js';
+import { setStewardDecision } from '../../store/links.js';
+import { refreshOpenTaskCustomers } from '../../store/review-tasks.js';
+import type { CustomerRow } from '../../store/schema.js';
+import { findRecordsByKeys, listLiveRecordsOfCustomers, moveRecordsByIds } from '../../store/source-records.js';
+import { writeAuditEvents } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { recomputeCustomers, resolveCustomerOrThrow, stateOfRows, toCustomer } from '../golden/customer-state.js';
+import { validateRef } from '../records.js';
+import { inTransaction } from '../tx.js';
+import type { Actor, Customer, RecordRef } from '../types.js';
 
 /** Pairs marked separate are |leaving| × |staying|; beyond this the largest customers are capped. */
 const MAX_SEPARATE_PAIRS = 10_000;

@@ -2,13 +2,13 @@
  * "Who would this record match?" without storing anything: the same standardise → block → score
  * steps as an upsert, answered as the best record per candidate customer with its explanation.
  */
-import type { Problem, RawRecord } from '../standardize/types.js';
-import { findCandidateRecords } from '../store/blocking-keys.js';
-import { findCustomers } from '../store/customers.js';
-import type { MdmContext } from './context.js';
-import { bestPerCustomer } from './decide.js';
-import { blockingKeysOf, explainPair, scorePair, standardize } from './matching.js';
-import type { GoldenRecord, MatchCandidate } from './types.js';
+import type { Problem, RawRecord } from '../../standardize/types.js';
+import { findCandidateRecords } from '../../store/blocking-keys.js';
+import { findCustomers } from '../../store/customers.js';
+import type { MdmContext } from '../context.js';
+import { bestPerCustomer } from '../ingest/decide.js';
+import { blockingKeysOf, explainPair, scorePair, standardize } from './active-model.js';
+import type { GoldenRecord, MatchCandidate } from '../types.js';
 
 export async function matchRecord(
   ctx: MdmContext,
@@ -22,8 +22,8 @@ export async function matchRecord(
   const active = await ctx.models.current();
   const rows = await findCandidateRecords(ctx.database.db, {
     keys: blockingKeysOf(std),
-    maxBlockSize: ctx.settings.maxBlockSize,
-    limit: ctx.settings.maxCandidates,
+    maxBlockSize: ctx.settings.matchMaxBlockSize,
+    limit: ctx.settings.matchMaxCandidates,
     excludeIds: [],
   });
   const byId = new Map(rows.map((r) => [r.id, r]));

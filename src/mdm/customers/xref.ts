@@ -2,13 +2,13 @@
  * Cross-reference: which systems hold live records of a customer (ids, counts, annual value per
  * system and in total), and the reverse look-up from (system, record id) to the customer.
  */
-import { resolveCustomer } from '../store/customers.js';
-import { listLiveRecordsOfCustomers } from '../store/source-records.js';
-import { findRecordCustomer } from '../store/xref.js';
-import type { MdmContext } from './context.js';
-import { resolveCustomerOrThrow } from './customer-state.js';
-import { recordNotFound, validateRef } from './records.js';
-import type { CustomerXref, RecordRef, XrefSystem } from './types.js';
+import { resolveCustomer } from '../../store/customers.js';
+import { listLiveRecordsOfCustomers } from '../../store/source-records.js';
+import { findRecordCustomer } from '../../store/xref.js';
+import type { MdmContext } from '../context.js';
+import { resolveCustomerOrThrow } from '../golden/customer-state.js';
+import { recordNotFound, validateRef } from '../records.js';
+import type { CustomerXref, RecordRef, XrefSystem } from '../types.js';
 
 export async function getCustomerXref(
   ctx: MdmContext,

@@ -2,18 +2,19 @@
  * Source systems: the systems allowed to send records, their survivorship trust rank, and the API
  * key each one gets at registration. The key is returned once; only its SHA-256 hash is stored.
  */
-import { AppError } from '../errors.js';
-import { insertApiKey } from '../store/api-keys.js';
-import { insertAuditEvents } from '../store/audit-events.js';
-import type { SourceSystemRow } from '../store/schema.js';
+import { AppError } from '../../errors.js';
+import { insertApiKey } from '../../store/api-keys.js';
+import { insertAuditEvents } from '../../store/audit-events.js';
+import type { SourceSystemRow } from '../../store/schema.js';
 import {
   findSourceSystem,
   findSourceSystemByDisplayName,
   insertSourceSystem,
   listSourceSystemRows,
-} from '../store/source-systems.js';
+} from '../../store/source-systems.js';
+import type { MdmContext } from '../context.js';
+import type { Actor } from '../types.js';
 import { generateApiKey, hashApiKey } from './auth.js';
-import type { MdmContext } from './context.js';
 import {
   MAX_DISPLAY_NAME,
   SOURCE_SYSTEM_SLUG,
@@ -21,7 +22,6 @@ import {
   missingSystemsMessage,
   slugFor,
 } from './source-system-names.js';
-import type { Actor } from './types.js';
 
 export interface SourceSystem {
   name: string;

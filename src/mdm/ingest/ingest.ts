@@ -2,19 +2,19 @@
  * Ingest use cases: upsert (single and batch), soft delete, read. Each upsert is one transaction;
  * see upsert-core.ts for the steps and decide.ts for the decision rules.
  */
-import { AppError, isAppError } from '../errors.js';
-import type { RawRecord } from '../standardize/types.js';
-import { deleteBlockingKeys, lockKeys } from '../store/blocking-keys.js';
-import { closeSettledTasks } from '../store/review-tasks.js';
-import { findRecordByKey, findRecordHashes, findRecordsByRefs, softDeleteRecord } from '../store/source-records.js';
-import { writeAuditEvents } from './audit.js';
-import type { MdmContext } from './context.js';
-import { recomputeCustomers } from './customer-state.js';
+import { AppError, isAppError } from '../../errors.js';
+import type { RawRecord } from '../../standardize/types.js';
+import { deleteBlockingKeys, lockKeys } from '../../store/blocking-keys.js';
+import { closeSettledTasks } from '../../store/review-tasks.js';
+import { findRecordByKey, findRecordHashes, findRecordsByRefs, softDeleteRecord } from '../../store/source-records.js';
+import { writeAuditEvents } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { recomputeCustomers } from '../golden/customer-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
-import { recordNotFound, toStoredRecord, validateRef } from './records.js';
-import { inTransaction } from './tx.js';
+import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
+import { inTransaction } from '../tx.js';
 import { applyUpsert, refKey, type BatchState } from './upsert-core.js';
-import type { Actor, RecordRef, StoredRecord, UpsertFailure, UpsertResult } from './types.js';
+import type { Actor, RecordRef, StoredRecord, UpsertFailure, UpsertResult } from '../types.js';
 
 /** Idempotent: the same payload again answers `unchanged` and writes nothing. */
 export async function upsertRecord(ctx: MdmContext, actor: Actor, raw: RawRecord): Promise<UpsertResult> {

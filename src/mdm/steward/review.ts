@@ -4,24 +4,24 @@
  * automatic matching never overrides it.
  */
 import type { Kysely } from 'kysely';
-import { AppError } from '../errors.js';
-import { resolveCustomer } from '../store/customers.js';
-import { setStewardDecision } from '../store/links.js';
+import { AppError } from '../../errors.js';
+import { resolveCustomer } from '../../store/customers.js';
+import { setStewardDecision } from '../../store/links.js';
 import {
   closeReviewTask,
   findReviewTask,
   listReviewTaskRows,
   lockReviewTask,
   type ReviewTaskFilter,
-} from '../store/review-tasks.js';
-import type { CustomerRow, DB, ReviewTaskRow } from '../store/schema.js';
-import { findRecordsByIds, type RecordRow } from '../store/source-records.js';
-import { writeAuditEvents, type AuditInput } from './audit.js';
-import type { MdmContext } from './context.js';
-import { toCustomer } from './customer-state.js';
+} from '../../store/review-tasks.js';
+import type { CustomerRow, DB, ReviewTaskRow } from '../../store/schema.js';
+import { findRecordsByIds, type RecordRow } from '../../store/source-records.js';
+import { writeAuditEvents, type AuditInput } from '../audit.js';
+import type { MdmContext } from '../context.js';
+import { toCustomer } from '../golden/customer-state.js';
 import { mergeInTransaction } from './merge.js';
-import { inTransaction } from './tx.js';
-import type { Actor, Customer, MatchExplanation, Page, ReviewTask } from './types.js';
+import { inTransaction } from '../tx.js';
+import type { Actor, Customer, MatchExplanation, Page, ReviewTask } from '../types.js';
 
 function parseTaskId(id: string): number {
   const n = Number(id);
