@@ -4,14 +4,17 @@
  */
 import type { ResolveSystems, UpsertBatch } from '../jobs/processors/import.js';
 import {
-  matchSourceSystem,
-  missingSystemsMessage,
-  slugFor,
+  type Actor,
   type KnownSystem,
-} from '../mdm/admin/source-system-names.js';
-import { resolveSourceSystems } from '../mdm/admin/source-systems.js';
-import { upsertRecords } from '../mdm/ingest/ingest.js';
-import type { Actor, MdmContext, UpsertFailure, UpsertResult } from '../mdm/index.js';
+  matchSourceSystem,
+  type MdmContext,
+  missingSystemsMessage,
+  resolveSourceSystems,
+  slugFor,
+  type UpsertFailure,
+  upsertRecords,
+  type UpsertResult,
+} from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 
 const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };

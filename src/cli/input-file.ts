@@ -6,7 +6,7 @@
  */
 import { ReaderError } from '../io/reader-error.js';
 import { openSourceFile, type SourceReadOptions } from '../io/source-reader.js';
-import { slugFor } from '../mdm/admin/source-system-names.js';
+import { slugFor } from '../mdm/index.js';
 import type { RawRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 

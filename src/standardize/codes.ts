@@ -73,11 +73,20 @@ export const PROBLEM_CODES = {
   'address.country_unknown': { severity: 'warning', description: 'country not recognised; default country used' },
   // Other
   'national_id.invalid': { severity: 'warning', description: 'national id has no letters or digits' },
-  'annual_value.invalid': { severity: 'warning', description: 'annual value is not a number' },
+  'annual_value.invalid': {
+    severity: 'warning',
+    description: 'annual value is not a plain decimal amount (k/M suffixes, exponents, ranges are not read)',
+  },
+  'annual_value.ambiguous': {
+    severity: 'warning',
+    description: 'annual value reads two ways (1,234 or 1.500: thousands separator or decimal mark?); not stored',
+  },
+  'annual_value.negative': { severity: 'warning', description: 'annual value is negative; not stored' },
+  'annual_value.out_of_range': { severity: 'warning', description: 'annual value above 10^13; not stored' },
   'annual_value.thousands_separator': {
     severity: 'warning',
     description:
-      'annual value written with thousands separators (1,234,567 · 1.234.567,50): group separators dropped, a different last separator read as the decimal point',
+      'annual value written with thousands separators (1,234,567 · 1.234.567,50): read as one number, flagged as a spreadsheet habit',
   },
 } as const satisfies Record<string, ProblemCodeInfo>;
 

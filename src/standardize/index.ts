@@ -4,6 +4,7 @@
  * defect becomes a Problem with a stable code (see codes.ts for the list the quality report uses).
  */
 import { standardizeAddress } from './addresses.js';
+import { readAnnualValue } from './annual-value.js';
 import { problem, type ProblemSink } from './codes.js';
 import { reportSpreadsheetHabits } from './spreadsheet-habits.js';
 import { parseDate } from './dates.js';
@@ -116,26 +117,13 @@ function standardizeNationalId(raw: string | null | undefined, problems: Problem
   return id || null;
 }
 
-/** Digits grouped by thousands (1,234,567 · 1.234.567 · 1 234 567 · 1'234), then an optional decimal part. */
-const GROUPED = /^(\d{1,3})((?:([,.' \u00a0])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
-
 function standardizeAnnualValue(raw: string | null | undefined, problems: ProblemSink): number | null {
   const text = cleanText(raw);
   if (text === '') return null;
-  const negative = /^\(.*\)$|^-/.test(text);
-  const grouped = GROUPED.exec(text.replace(/^[(-]?[^\d]*|[^\d]*\)?$/g, ''));
-  if (grouped && grouped[4]?.[0] !== grouped[3]) {
-    problems.push(problem('annual_value.thousands_separator', 'annual_value', raw));
-    const digits = grouped[1]! + grouped[2]!.split(grouped[3]!).join('');
-    const n = Number(digits + (grouped[4] ? '.' + grouped[4].slice(1) : ''));
-    return negative ? -n : n;
-  }
-  const n = Number(text.replace(/[^0-9.]/g, ''));
-  if (!/\d/.test(text) || !Number.isFinite(n) || /[a-df-z]/i.test(text.replace(/usd|aud|gbp|eur|cny|rmb|k|m/gi, ''))) {
-    problems.push(problem('annual_value.invalid', 'annual_value', raw));
-    return null;
-  }
-  return negative ? -n : n;
+  const reading = readAnnualValue(text);
+  if ('value' in reading) return reading.value;
+  problems.push(problem(reading.problem, 'annual_value', raw));
+  return null;
 }
 
 export function standardizeRecord(raw: RawRecord, options: StandardizeOptions): StandardizeResult {

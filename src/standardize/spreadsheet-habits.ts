@@ -5,6 +5,7 @@
  * separators, a date of birth stored as a serial day number.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { readAnnualValue } from './annual-value.js';
 import { problem, type ProblemSink } from './codes.js';
 import { isExcelSerial } from './dates.js';
 import { standardizePhone } from './phones.js';
@@ -24,6 +25,12 @@ export function reportSpreadsheetHabits(raw: RawRecord, country: string, problem
   const phone = cleanText(raw.phone);
   if (DIGITS.test(phone) && phone.length >= 6 && !phone.startsWith('0') && lostTrunkZero(phone, country)) {
     problems.push(problem('phone.leading_zero_lost', 'phone', raw.phone));
+  }
+  const amount = cleanText(raw.annual_value);
+  const reading = amount === '' ? undefined : readAnnualValue(amount);
+  // Read as one number, but its integer digits are not written together: thousands separators.
+  if (reading && 'value' in reading && reading.value >= 1000 && !amount.includes(String(Math.trunc(reading.value)))) {
+    problems.push(problem('annual_value.thousands_separator', 'annual_value', raw.annual_value));
   }
   if (isExcelSerial(cleanText(raw.date_of_birth))) {
     problems.push(problem('date.excel_serial', 'date_of_birth', raw.date_of_birth));

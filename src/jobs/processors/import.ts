@@ -9,10 +9,14 @@
 import { UnrecoverableError } from 'bullmq';
 import { isAppError } from '../../errors.js';
 import { ReaderError } from '../../io/reader-error.js';
-import { upsertRecords } from '../../mdm/ingest/ingest.js';
-import { resolveSourceSystems } from '../../mdm/admin/source-systems.js';
-import type { Actor, UpsertFailure, UpsertResult } from '../../mdm/types.js';
-import type { RawRecord } from '../../standardize/types.js';
+import {
+  type Actor,
+  resolveSourceSystems,
+  type UpsertFailure,
+  upsertRecords,
+  type UpsertResult,
+} from '../../mdm/index.js';
+import type { RawRecord } from '../../shared/canonical-record.js';
 import type { ImportPayload } from '../catalog.js';
 import { openRecordFile, type OpenRecordFileOptions, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';
