@@ -3,14 +3,24 @@
  * unparseable line, a missing id, a value of the wrong type) comes out as an error row and the
  * stream goes on, so one bad line never stops an import. Counts bytes read for progress.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import Papa from 'papaparse';
+import type { Readable } from 'node:stream';
 import { toRawRecord } from '../io/canonical-csv.js';
+import { csvRecords } from '../io/csv-records.js';
+import { LineTooLongError, lineGuard } from '../io/line-guard.js';
 import type { RawRecord } from '../standardize/types.js';
 
 export type SourceRow = { line: number; record: RawRecord } | { line: number; error: string; sourceRecordId?: string };
+
+/** The file cannot be imported at all (retrying will not help): not a regular file, a line too long. */
+export class UnreadableFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFileError';
+  }
+}
 
 export interface RecordFile {
   rows: AsyncIterable<SourceRow>;
@@ -25,37 +35,60 @@ export interface OpenRecordFileOptions {
 }
 
 export async function openRecordFile(path: string, opts: OpenRecordFileOptions = {}): Promise<RecordFile> {
-  const { size } = await stat(path);
+  const info = await stat(path);
+  // A device, FIFO or socket (`/dev/zero`, a named pipe) never ends or blocks for ever.
+  if (!info.isFile()) throw new UnreadableFileError(`${path} is not a regular file`);
   const format = opts.format ?? guessFormat(path);
   let bytes = 0;
-  const input = createReadStream(path);
-  input.on('data', (chunk) => {
+  const file = createReadStream(path);
+  file.on('data', (chunk) => {
     bytes += chunk.length;
   });
-  const rows = format === 'ndjson' ? ndjsonRows(input, opts.sourceSystem) : csvRows(input, opts.sourceSystem);
-  return { rows, totalBytes: size, bytesRead: () => bytes };
+  const input = file.pipe(lineGuard());
+  file.on('error', (err) => input.destroy(err));
+  const parse = format === 'ndjson' ? ndjsonRows(input, opts.sourceSystem) : csvRows(input, opts.sourceSystem);
+  return { rows: closingWhenDone(parse, file), totalBytes: info.size, bytesRead: () => bytes };
+}
+
+/**
+ * Stops reading the file as soon as the consumer stops (a cancelled job breaks out of its loop) or
+ * the parse fails: the read stream is destroyed, so a cancelled import does not read on.
+ */
+async function* closingWhenDone(rows: AsyncGenerator<SourceRow>, file: ReadStream): AsyncGenerator<SourceRow> {
+  try {
+    yield* rows;
+  } catch (err) {
+    throw err instanceof LineTooLongError ? new UnreadableFileError(err.message) : err;
+  } finally {
+    file.destroy();
+  }
 }
 
 function guessFormat(path: string): 'csv' | 'ndjson' {
   return /\.(ndjson|jsonl|json)$/i.test(path) ? 'ndjson' : 'csv';
 }
 
-async function* csvRows(input: NodeJS.ReadableStream, system: string | undefined): AsyncGenerator<SourceRow> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: true, skipEmptyLines: 'greedy' });
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
-  let line = 1;
-  for await (const row of parser as AsyncIterable<Record<string, unknown>>) {
-    line += 1;
-    if (Array.isArray(row.__parsed_extra)) {
-      yield { line, error: `row has ${row.__parsed_extra.length} more fields than the header` };
+/** Line numbers are physical lines (blank lines and multi-line quoted fields counted): csv-records.ts. */
+async function* csvRows(input: Readable, system: string | undefined): AsyncGenerator<SourceRow> {
+  let header: string[] | undefined;
+  for await (const { line, fields } of csvRecords(input)) {
+    if (!header) {
+      header = fields.map((f) => f.trim());
       continue;
     }
+    if (fields.length > header.length) {
+      yield { line, error: `row has ${fields.length - header.length} more fields than the header` };
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      row[name] = fields[i];
+    });
     yield toSourceRow(line, row, system);
   }
 }
 
-async function* ndjsonRows(input: NodeJS.ReadableStream, system: string | undefined): AsyncGenerator<SourceRow> {
+async function* ndjsonRows(input: Readable, system: string | undefined): AsyncGenerator<SourceRow> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {

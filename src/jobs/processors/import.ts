@@ -10,7 +10,8 @@ import { upsertRecords } from '../../mdm/ingest/ingest.js';
 import type { Actor, UpsertFailure, UpsertResult } from '../../mdm/types.js';
 import type { RawRecord } from '../../standardize/types.js';
 import type { ImportPayload } from '../catalog.js';
-import { openRecordFile, type SourceRow } from '../record-reader.js';
+import { UnrecoverableError } from 'bullmq';
+import { UnreadableFileError, openRecordFile, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';
 
 export const DEFAULT_CHUNK_SIZE = 500;
@@ -44,9 +45,15 @@ interface Chunk {
 export type UpsertBatch = (records: RawRecord[]) => Promise<Array<UpsertResult | UpsertFailure>>;
 export type ImportContext = Pick<JobContext, 'jobId' | 'logger' | 'resume' | 'save'>;
 
-export function processImport(payload: ImportPayload, ctx: JobContext): Promise<JobOutcome> {
+export async function processImport(payload: ImportPayload, ctx: JobContext): Promise<JobOutcome> {
   const actor: Actor = { type: 'system', id: `import:${ctx.jobId}` };
-  return importFile(payload, ctx, (records) => upsertRecords(ctx.mdm, actor, records));
+  try {
+    return await importFile(payload, ctx, (records) => upsertRecords(ctx.mdm, actor, records));
+  } catch (err) {
+    // A file that cannot be read as records fails the job at once, with the reason, and no retries.
+    if (err instanceof UnreadableFileError) throw new UnrecoverableError(err.message);
+    throw err;
+  }
 }
 
 /** Streams the file through `upsert` chunk by chunk, with checkpoints (see the file comment). */
