@@ -21,7 +21,7 @@ import { healthRoutes } from './api/routes/health/index.js';
 import { v1Routes } from './api/routes/index.js';
 import { queueDashboard } from './api/routes/jobs/dashboard.js';
 import { BullmqJobRunner } from './jobs/queues.js';
-import { createAuthenticator } from './mdm/admin/auth.js';
+import { createAuthenticator } from './mdm/index.js';
 import { uiPlugin } from './ui/plugin.js';
 
 export type { AppDeps } from './api/plugins/dependencies.js';
@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.mdm.database,
+    mdm: deps.mdm,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });

@@ -10,7 +10,7 @@
  */
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/admin/auth.js';
+import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/index.js';
 import type { AppDeps } from '../plugins/dependencies.js';
 import { authHook } from '../plugins/auth.js';
 

@@ -5,11 +5,11 @@ import {
   getCustomerHistory,
   getCustomerXref,
   listCustomerRecords,
+  type MdmContext,
   mergeCustomers,
   searchCustomers,
   splitCustomer,
 } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
 import { validationError } from '../../plugins/auth-errors.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
 import { ownRecordsOnly, withoutForeignPayloads } from '../../plugins/visibility.js';

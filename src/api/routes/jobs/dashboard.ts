@@ -8,7 +8,7 @@ import type { HTTPStatus } from '@bull-board/api/typings/app';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Authenticator } from '../../../mdm/admin/auth.js';
+import type { Authenticator } from '../../../mdm/index.js';
 import type { BullmqJobRunner } from '../../../jobs/queues.js';
 import { AppError } from '../../../errors.js';
 import { authHook } from '../../plugins/auth.js';

@@ -1,8 +1,7 @@
 /** Match without storing: what would this record match, and why. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { matchRecord } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
-import type { RawRecord } from '../../../standardize/types.js';
+import { matchRecord, type MdmContext } from '../../../mdm/index.js';
+import type { RawRecord } from '../../../shared/canonical-record.js';
 import { MatchBodySchema, MatchResponseSchema } from '../../schemas/match.js';
 import { errorResponses } from '../../schemas/common.js';
 import { principalOf } from '../../plugins/auth.js';

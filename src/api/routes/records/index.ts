@@ -3,9 +3,8 @@
  * call mdm/, map. Each mdm/ call owns its transaction, so an error leaves nothing half-written.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { deleteRecord, getRecord, upsertRecord, upsertRecords } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
-import type { RawRecord } from '../../../standardize/types.js';
+import { deleteRecord, getRecord, type MdmContext, upsertRecord, upsertRecords } from '../../../mdm/index.js';
+import type { RawRecord } from '../../../shared/canonical-record.js';
 import { actorOf, assertOwnSystem, principalOf } from '../../plugins/auth.js';
 import {
   BatchBodySchema,
