@@ -37,7 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A record id may have 200 characters (RecordIdSchema), each up to 4 UTF-8 bytes sent as %XX:
     // find-my-way's default of 100 answered longer ids with its own 414, so they could be created
     // in a batch but never read, updated or deleted. The schema still caps the decoded length.
-    maxParamLength: 200 * 4 * 3,
+    routerOptions: { maxParamLength: 200 * 4 * 3 },
     // Errors Fastify raises before routing (a path that is not valid percent-encoded UTF-8, such as
     // a lone surrogate's bytes) bypass the error handler: give them the envelope too.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
