@@ -5,17 +5,18 @@
  * limit. CSV fields may hold newlines, so the limit is per physical line, not per record.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import { ReaderError } from './reader-error.js';
 
 /** 1 MiB: a canonical record is a few hundred bytes; no real line comes near this. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-export class LineTooLongError extends Error {
+/** A ReaderError: the file cannot be read as records, and retrying will not change that. */
+export class LineTooLongError extends ReaderError {
   constructor(
     readonly line: number,
     readonly limit: number,
   ) {
     super(`line ${line} is longer than ${limit} bytes (no line break found): not a canonical CSV/NDJSON file`);
-    this.name = 'LineTooLongError';
   }
 }
 
