@@ -9,7 +9,7 @@ import {
   compareBatch,
   compileModel,
   defaultModel,
-  nameConflicts,
+  applyEvidencePolicy,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -18,6 +18,7 @@ import {
   type BlockingOptions,
   type CandidatePairs,
   type Clustering,
+  type GenericValues,
   type MatchModel,
   type TrainingSanity,
 } from '../match/index.js';
@@ -76,6 +77,8 @@ export interface BatchResult {
   candidates: CandidatePairs;
   probabilities: Float64Array;
   clustering: Clustering;
+  /** Generic values found in the input (phones, emails, addresses … shared by many different names). */
+  generic: GenericValues;
   summary: BatchSummary;
 }
 
@@ -102,17 +105,28 @@ export async function runBatchDedupe(
   model = { ...model, thresholds: { ...options.thresholds } };
   clock.end('train');
   const cm = compileModel(model);
-  const weights = scoreBatch(cm, gamma, candidates, recordTfBits(cm, records));
-  const probabilities = weights.map(probabilityOf);
+  const tfBits = recordTfBits(cm, records);
+  // The decision side: generic values lose their weight, the evidence policy blocks uncorroborated merges.
+  const evidence = applyEvidencePolicy(
+    cm,
+    records,
+    candidates,
+    gamma,
+    scoreBatch(cm, gamma, candidates, tfBits),
+    tfBits,
+  );
+  const probabilities = evidence.weights.map(probabilityOf);
   clock.end('score');
   const clustering = clusterPairs({
     records: records.length,
     left: candidates.left,
     right: candidates.right,
-    probability: probabilities,
+    // A pair the policy keeps apart (a name conflict) is a non-match: no link, no review, no support.
+    probability: probabilities.map((x, p) => (evidence.rejected[p] ? 0 : x)),
     thresholds: model.thresholds,
     scoreCross: crossScorer(model, records, candidates, probabilities),
-    mergeBlocked: nameConflicts(cm, gamma, candidates),
+    mergeBlocked: evidence.blocked,
+    blockReasons: evidence.reasons,
   });
   clock.end('cluster');
   const summary: BatchSummary = {
@@ -130,7 +144,7 @@ export async function runBatchDedupe(
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
-  return { records, customerIds, model, candidates, probabilities, clustering, summary };
+  return { records, customerIds, model, candidates, probabilities, clustering, generic: evidence.generic, summary };
 }
 
 function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {
