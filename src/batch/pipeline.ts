@@ -6,7 +6,6 @@
 import {
   buildCandidatePairs,
   clusterPairs,
-  compareBatch,
   compileModel,
   defaultModel,
   nameConflicts,
@@ -22,6 +21,8 @@ import {
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
+import { compareColumns, comparisonFields } from './parallel-compare.js';
+import { buildRecordColumns } from './record-columns.js';
 import { standardizeInline, standardizeParallel } from './parallel-standardize.js';
 import { StageClock, type BatchStage } from './stage-clock.js';
 
@@ -43,7 +44,7 @@ export interface BatchOptions {
   /** True entity of a record, when known: adds pairs completeness to the summary. */
   truthOf?: (std: StdRecord) => string | undefined;
   onProgress?: (p: BatchProgress) => void;
-  /** Worker threads for standardisation (1 = in this thread). */
+  /** Worker threads for standardisation and comparison (1 = in this thread). */
   threads?: number;
   now?: Date;
 }
@@ -91,7 +92,8 @@ export async function runBatchDedupe(
   clock.end('block');
   const progress = (stage: BatchStage, total: number) => (done: number) => options.onProgress?.({ stage, done, total });
   const baseModel = options.model ?? defaultModel();
-  const gamma = compareBatch(compileModel(baseModel).defs, records, candidates, progress('compare', candidates.length));
+  const columns = buildRecordColumns(records, comparisonFields(baseModel));
+  const gamma = await compareColumns(baseModel, columns, candidates, threads, progress('compare', candidates.length));
   clock.end('compare');
   const trained = options.train === true || options.model === undefined;
   let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
