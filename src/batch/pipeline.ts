@@ -6,7 +6,6 @@
 import {
   buildCandidatePairs,
   clusterPairs,
-  compareBatch,
   compileModel,
   defaultModel,
   applyEvidencePolicy,
@@ -24,6 +23,8 @@ import {
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
+import { compareColumns, comparisonFields } from './parallel-compare.js';
+import { buildRecordColumns } from './record-columns.js';
 import { standardizeInline, standardizeParallel } from './parallel-standardize.js';
 import { StageClock, type BatchStage } from './stage-clock.js';
 
@@ -46,7 +47,7 @@ export interface BatchOptions {
   /** True entity of a record, when known: adds pairs completeness to the summary. */
   truthOf?: (std: StdRecord) => string | undefined;
   onProgress?: (p: BatchProgress) => void;
-  /** Worker threads for standardisation (1 = in this thread). */
+  /** Worker threads for standardisation and comparison (1 = in this thread). */
   threads?: number;
   now?: Date;
 }
@@ -98,7 +99,8 @@ export async function runBatchDedupe(
   clock.end('block');
   const progress = (stage: BatchStage, total: number) => (done: number) => options.onProgress?.({ stage, done, total });
   const baseModel = options.model ?? defaultModel();
-  const gamma = compareBatch(compileModel(baseModel).defs, records, candidates, progress('compare', candidates.length));
+  const columns = buildRecordColumns(records, comparisonFields(baseModel));
+  const gamma = await compareColumns(baseModel, columns, candidates, threads, progress('compare', candidates.length));
   clock.end('compare');
   const trained = options.train === true || options.model === undefined;
   let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
