@@ -20,6 +20,9 @@ import {
   CustomerXrefSchema,
   HistoryQuerySchema,
   HistoryResponseSchema,
+  NextCursorSchema,
+  RecordsPageQuerySchema,
+  XrefQuerySchema,
   MergeBodySchema,
   MergeResultSchema,
   SplitBodySchema,
@@ -76,15 +79,16 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       config: { allow: readers },
       schema: {
         tags,
-        summary: "The customer's live source records",
+        summary: "The customer's source records, one page at a time (oldest first, deleted ones included)",
         params: CustomerParamsSchema,
+        querystring: RecordsPageQuerySchema,
         response: {
-          200: Type.Object({ items: Type.Array(StoredRecordSchema) }),
+          200: Type.Object({ items: Type.Array(StoredRecordSchema), nextCursor: NextCursorSchema }),
           ...errorResponses(400, 401, 403, 404),
         },
       },
     },
-    async (request) => ({ items: await listCustomerRecords(mdm, request.params.id) }),
+    async (request) => listCustomerRecords(mdm, request.params.id, request.query),
   );
 
   app.get(
@@ -94,11 +98,13 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags: ['xref'],
         summary: 'Cross-reference: which systems hold which records of this customer, with value per system',
+        description: 'Per-system counts and value are always whole; the record ids come one page at a time.',
         params: CustomerParamsSchema,
+        querystring: XrefQuerySchema,
         response: { 200: CustomerXrefSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => getCustomerXref(mdm, request.params.id),
+    async (request) => getCustomerXref(mdm, request.params.id, request.query),
   );
 
   app.get(
