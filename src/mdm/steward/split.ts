@@ -15,7 +15,14 @@ import { findRecordsByRefs, moveRecordsByIds } from '../../store/source-records.
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
 import { resolveCustomerOrThrow, stateOfRows, toCustomer } from '../golden/customer-state.js';
-import { buildGoldenState, customerEvent, Deltas, lockOrThrow, readGolden } from '../golden/golden-state.js';
+import {
+  buildGoldenState,
+  customerEvent,
+  Deltas,
+  lockOrThrow,
+  readGolden,
+  writeGoldenStateOf,
+} from '../golden/golden-state.js';
 import { recordLockKey } from '../ingest/prepare.js';
 import { validateRef } from '../records.js';
 import { inTransaction, VersionConflict } from '../tx.js';
@@ -56,8 +63,12 @@ export async function splitCustomer(
     // Set-based: the leaving records' keys leave the old customer and make up the new one's state.
     const delta = new Deltas(ctx.sourceSystems.trustOf);
     delta.remove(leaving);
-    delta.add(leaving.map((r) => ({ ...r, customer_id: created.id })));
     await delta.write(trx, ctx);
+    await writeGoldenStateOf(
+      trx,
+      ctx,
+      leaving.map((r) => ({ ...r, customer_id: created.id })),
+    );
     await markGoldenReady(trx, created.id);
     const after = await writeCustomerGolden(
       trx,
