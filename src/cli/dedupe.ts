@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBatchDedupe, type BatchStage } from '../batch/pipeline.js';
+import { runBatchDedupe, type BatchResult, type BatchStage } from '../batch/pipeline.js';
 import { parseModelJson, serializeModel, type MatchModel } from '../match/index.js';
 import { csvField, readCanonicalCsv } from '../io/canonical-csv.js';
 import { batchThresholds } from '../config.js';
@@ -20,7 +20,7 @@ import type { CliDeps } from './deps.js';
 import { createProgress, type Progress } from './progress.js';
 
 export const USAGE =
-  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--quiet]';
+  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--quiet]';
 
 function parse(args: string[]) {
   try {
@@ -36,6 +36,7 @@ function parse(args: string[]) {
         'date-order': { type: 'string' },
         truth: { type: 'string' },
         threads: { type: 'string', default: String(Math.min(4, Math.max(1, availableParallelism()))) },
+        'review-output': { type: 'string' },
         quiet: { type: 'boolean', default: false },
       },
       strict: true,
@@ -99,6 +100,27 @@ async function writeClusters(path: string, records: readonly StdRecord[], custom
   await once(out, 'finish');
 }
 
+/**
+ * The review band: source_system_a,source_record_id_a,source_system_b,source_record_id_b,probability,reason
+ * (reason: the policy or guard that kept the pair from merging, or "between-thresholds").
+ */
+async function writeReview(path: string, result: BatchResult) {
+  const out = createWriteStream(path);
+  let block = 'source_system_a,source_record_id_a,source_system_b,source_record_id_b,probability,reason\n';
+  const { records, candidates, probabilities } = result;
+  for (const r of result.clustering.review) {
+    const a = records[candidates.left[r.pair]!]!;
+    const b = records[candidates.right[r.pair]!]!;
+    block += `${csvField(a.sourceSystem)},${csvField(a.sourceRecordId)},${csvField(b.sourceSystem)},${csvField(b.sourceRecordId)},${probabilities[r.pair]!.toFixed(6)},${csvField(r.reason)}\n`;
+    if (block.length > 1 << 20) {
+      if (!out.write(block)) await once(out, 'drain');
+      block = '';
+    }
+  }
+  out.end(block);
+  await once(out, 'finish');
+}
+
 export async function run(args: string[], deps: CliDeps): Promise<number> {
   const opts = parse(args);
   if (!opts.input || !opts.output) throw new CliError(USAGE);
@@ -126,6 +148,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   for (const bar of bars.values()) bar.finish();
   const writeStarted = performance.now();
   await writeClusters(opts.output, result.records, result.customerIds);
+  if (opts['review-output']) await writeReview(opts['review-output'], result);
   if (opts['save-model']) writeFileSync(opts['save-model'], serializeModel(result.model));
   const write = Math.round(performance.now() - writeStarted) / 1000;
   const { seconds, ...rest } = result.summary;

@@ -73,8 +73,10 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
     dateOrder: config.dateOrder,
   });
   const thresholds = batchThresholds(config);
-  const model = v.model ? loadModel(v.model) : (await runBatchDedupe(raws, { standardize, thresholds })).model;
-  const e = explainPair(model, standardizeRecord(rawA, standardize).std, standardizeRecord(rawB, standardize).std);
+  const batch = v.model ? undefined : await runBatchDedupe(raws, { standardize, thresholds });
+  const model = v.model ? loadModel(v.model) : batch!.model;
+  const stdA = standardizeRecord(rawA, standardize).std;
+  const e = explainPair(model, stdA, standardizeRecord(rawB, standardize).std, batch?.generic);
   process.stdout.write(
     (v.json ? JSON.stringify(e) : formatExplanation(e, `${refA.system}:${refA.id}`, `${refB.system}:${refB.id}`)) +
       '\n',

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/database.js';
-import { person, startApi, type TestApi } from './support.js';
+import { STEWARD_KEY, person, startApi, type TestApi } from './support.js';
 
 describe.each(backends)('customer paging (%s)', (backend) => {
   let api: TestApi;
@@ -30,7 +30,7 @@ describe.each(backends)('customer paging (%s)', (backend) => {
     let after: string | null = '';
     let pages = 0;
     while (after !== null) {
-      const res = await api.call('GET', `/v1/customers/${customerId}/records?limit=2&after=${after}`, crm);
+      const res = await api.call('GET', `/v1/customers/${customerId}/records?limit=2&after=${after}`, STEWARD_KEY);
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json() as { items: Array<{ sourceRecordId: string }>; nextCursor: string | null };
       expect(body.items.length).toBeLessThanOrEqual(2);

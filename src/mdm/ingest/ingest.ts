@@ -13,7 +13,8 @@ import { applyRecordChanges } from '../golden/golden-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
 import { inTransaction } from '../tx.js';
-import { applyUpsert, refKey, type BatchState } from './upsert-core.js';
+import { refKey, type BatchState } from './batch-state.js';
+import { applyUpsert } from './upsert-core.js';
 import type { Actor, RecordRef, StoredRecord, UpsertFailure, UpsertResult } from '../types.js';
 
 /** Idempotent: the same payload again answers `unchanged` and writes nothing. */

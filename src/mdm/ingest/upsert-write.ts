@@ -20,11 +20,12 @@ import type { MdmContext } from '../context.js';
 import { stateOf } from '../golden/customer-state.js';
 import { applyRecordChanges } from '../golden/golden-state.js';
 import type { Decision } from './decide.js';
-import { explainPair, type ActiveModel } from '../matching/active-model.js';
+import { explainPair } from '../../match/index.js';
+import type { ActiveModel } from '../matching/active-model.js';
 import type { PreparedUpsert } from './prepare.js';
 import { VersionConflict } from '../tx.js';
 import type { Actor, UpsertResult } from '../types.js';
-import { refKey, type BatchState } from './upsert-core.js';
+import { refKey, type BatchState } from './batch-state.js';
 
 export interface WriteInput {
   p: PreparedUpsert;

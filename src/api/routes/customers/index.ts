@@ -5,13 +5,14 @@ import {
   getCustomerHistory,
   getCustomerXref,
   listCustomerRecords,
+  type MdmContext,
   mergeCustomers,
   searchCustomers,
   splitCustomer,
 } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
 import { validationError } from '../../plugins/auth-errors.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
+import { ownRecordsOnly, withoutForeignPayloads } from '../../plugins/visibility.js';
 import {
   CustomerLookupSchema,
   CustomerParamsSchema,
@@ -80,6 +81,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags,
         summary: "The customer's source records, one page at a time (oldest first, deleted ones included)",
+        description: "A source key gets its own system's records only; /xref lists every system's record ids.",
         params: CustomerParamsSchema,
         querystring: RecordsPageQuerySchema,
         response: {
@@ -88,7 +90,10 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
         },
       },
     },
-    async (request) => listCustomerRecords(mdm, request.params.id, request.query),
+    async (request) => {
+      const page = await listCustomerRecords(mdm, request.params.id, request.query);
+      return { items: ownRecordsOnly(principalOf(request), page.items), nextCursor: page.nextCursor };
+    },
   );
 
   app.get(
@@ -114,6 +119,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags,
         summary: 'Audit events of this customer, newest first',
+        description:
+          "For a source key, events on another system's records keep their references; before/after are null.",
         params: CustomerParamsSchema,
         querystring: HistoryQuerySchema,
         response: { 200: HistoryResponseSchema, ...errorResponses(400, 401, 403, 404) },
@@ -121,7 +128,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
     },
     async (request) => {
       const { limit = 100, beforeId } = request.query;
-      return { items: await getCustomerHistory(mdm, request.params.id, { limit, ...(beforeId ? { beforeId } : {}) }) };
+      const items = await getCustomerHistory(mdm, request.params.id, { limit, ...(beforeId ? { beforeId } : {}) });
+      return { items: withoutForeignPayloads(principalOf(request), items) };
     },
   );
 
