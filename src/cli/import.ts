@@ -19,6 +19,7 @@ const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format 
 
   --file     canonical CSV or NDJSON file (required)
   --system   source system for every row (fills or overrides the source_system column)
+  --chunk    records per transaction (default 5000 embedded, 1000 with --server; at most 10000)
   --server   import into a running server through POST /v1/records:batch (needs --key)
   default    the embedded store: DATABASE_URL, else the PGlite folder DATA_DIR (./data);
              source systems named in the file are registered there when missing
@@ -54,8 +55,12 @@ export function parseImportArgs(args: string[]): ImportArgs {
   if (values.format && values.format !== 'csv' && values.format !== 'ndjson') {
     throw new CliError('--format must be csv or ndjson');
   }
-  const chunk = values.chunk === undefined ? 500 : Number(values.chunk);
-  if (!Number.isInteger(chunk) || chunk < 1 || chunk > 1000) throw new CliError('--chunk must be an integer 1-1000');
+  // The HTTP batch API takes at most 1,000 records a request; the embedded store takes bulk chunks.
+  const maxChunk = values.server ? 1_000 : 10_000;
+  const chunk = values.chunk === undefined ? Math.min(5_000, maxChunk) : Number(values.chunk);
+  if (!Number.isInteger(chunk) || chunk < 1 || chunk > maxChunk) {
+    throw new CliError(`--chunk must be an integer 1-${maxChunk}`);
+  }
   if (values.server && !values.key) throw new CliError('--server needs --key (an admin or source API key)');
   if (values.system !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(values.system)) {
     throw new CliError('--system must be 1-64 letters, digits, _ . or -');
