@@ -13,11 +13,15 @@ import { insertSourceSystem } from '../../src/store/source-systems.js';
 
 const ACTOR: Actor = { type: 'system', id: 'ingest-equivalence' };
 
-export function compareContext(database: Database): MdmContext {
+/**
+ * A context whose warnings land in `warnings` (a bulk chunk that failed and fell back to one-by-one
+ * upserts logs one: an equivalence check must see none, or it would compare one-by-one with itself).
+ */
+export function compareContext(database: Database, warnings: string[] = []): MdmContext {
   return createMdmContext({
     database,
     config: { matchUpperThreshold: 0.95, matchLowerThreshold: 0.6, defaultCountry: 'AU', dateOrder: 'DMY' },
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) }),
   });
 }
 

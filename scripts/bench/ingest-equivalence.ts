@@ -54,7 +54,8 @@ export async function run(args: string[]): Promise<void> {
     let t = Date.now();
     await loadOneByOne(compareContext(one), records);
     const oneSeconds = (Date.now() - t) / 1000;
-    const ctx = compareContext(bulk);
+    const warnings: string[] = [];
+    const ctx = compareContext(bulk, warnings);
     await loadOneByOne(ctx, records.slice(0, stored));
     t = Date.now();
     const failed = await loadBulk(ctx, records.slice(stored), Number(values.chunk));
@@ -67,6 +68,7 @@ export async function run(args: string[]): Promise<void> {
         storedFirst: stored,
         bulkRecords: records.length - stored,
         failed: failed.length,
+        chunksFallenBackToOneByOne: warnings.length,
         comparison,
         seconds: { oneByOneAll: oneSeconds, bulkPart: bulkSeconds },
         machine: machine(),

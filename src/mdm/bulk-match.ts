@@ -44,7 +44,7 @@ export function isPlaceholder(id: string): boolean {
 }
 
 /** Chunk records rank after every stored record (their ids will be larger), later ones first. */
-const CHUNK_ID_BASE = Number.MAX_SAFE_INTEGER / 2;
+const CHUNK_ID_BASE = 2 ** 52;
 
 export function decideChunk(
   records: PreparedUpsert[],

@@ -42,9 +42,12 @@ export async function writeChunk(
   events: AuditInput[],
 ): Promise<UpsertResult[]> {
   const { records, decisions } = chunk;
+  const t0 = performance.now();
+  const lap = (what: string): void => ctx.logger.trace({ what, ms: Math.round(performance.now() - t0) }, 'bulk write');
   const idOf = await realCustomerIds(trx, decisions);
   const customerOf = decisions.map((d) => idOf(d.customerId));
   const created = newCustomers(ctx, records, decisions, customerOf);
+  lap('customers');
   await insertCustomersBulk(trx, [...created.values()]);
   const recordIds = await insertRecordsBulk(
     trx,
@@ -58,18 +61,24 @@ export async function writeChunk(
       annualValue: p.std.annualValue,
     })),
   );
+  lap('records');
   await insertBlockingKeysBulk(
     trx,
     records.flatMap((p, i) => p.keys.map((key) => ({ recordId: recordIds[i] as number, key }))),
   );
+  lap('keys');
   const grown = [...new Set(customerOf.filter((id) => !created.has(id)))];
   const recomputed = grown.length > 0 ? await recomputeCustomers(trx, ctx, grown) : { events: [] };
+  lap('recompute');
   const pairs = pairsOf(chunk, recordIds, customerOf, idOf);
+  lap('explain');
   await upsertLinksBulk(trx, pairs.links);
+  lap('links');
   const taskIds = await insertReviewTasksBulk(
     trx,
     pairs.tasks.map((t) => t.task),
   );
+  lap('tasks');
   const taskOf = new Map(pairs.tasks.map((t, j) => [t.pos, String(taskIds[j])]));
   const announced = new Set<string>();
   const results: UpsertResult[] = records.map((p, i) => {

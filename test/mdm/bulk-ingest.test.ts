@@ -50,9 +50,12 @@ describe.each(backends)('bulk ingest (%s)', (backend) => {
     await registerSystems(bulk, records);
     const half = RECORDS / 2;
     await loadOneByOne(compareContext(one), records);
-    const ctx = compareContext(bulk);
+    const warnings: string[] = [];
+    const ctx = compareContext(bulk, warnings);
     await loadOneByOne(ctx, records.slice(0, half));
     expect(await loadBulk(ctx, records.slice(half), 50)).toEqual([]);
+    // No chunk fell back to one-by-one upserts.
+    expect(warnings).toEqual([]);
 
     const a = await readOutcome(one);
     const b = await readOutcome(bulk);
