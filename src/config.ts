@@ -7,6 +7,7 @@
  * A bad value stops start-up with a ConfigError naming every bad variable and why. Secret values
  * (API keys, URLs with passwords) are never echoed in those messages.
  */
+import { join } from 'node:path';
 import { Cron } from 'croner';
 import { parseSettings, type Problem, type Reader } from './config-parsers.js';
 
@@ -24,6 +25,20 @@ export interface Config {
   readonly databasePoolSize: number;
   /** DATA_DIR: embedded database and uploaded files. */
   readonly dataDir: string;
+  /** IMPORT_DIR: the only folder server-side import jobs may read (`{ path }`); default DATA_DIR/imports. */
+  readonly importDir: string;
+  /** DATABASE_CONNECT_TIMEOUT_MS: longest wait for a new PostgreSQL connection. */
+  readonly databaseConnectTimeoutMs: number;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: longest single statement (PostgreSQL statement_timeout). */
+  readonly databaseStatementTimeoutMs: number;
+  /** DATABASE_LOCK_TIMEOUT_MS: longest wait for a row or advisory lock (lock_timeout). */
+  readonly databaseLockTimeoutMs: number;
+  /** DATABASE_IDLE_TX_TIMEOUT_MS: an open transaction idle this long is ended by the server. */
+  readonly databaseIdleTxTimeoutMs: number;
+  /** REDIS_COMMAND_TIMEOUT_MS: longest Redis command from the API (enqueue, job look-ups). */
+  readonly redisCommandTimeoutMs: number;
+  /** UPLOAD_LIMIT: largest multipart file upload (import jobs), in bytes. */
+  readonly uploadLimit: number;
   /** REDIS_URL: redis:// URL; unset => jobs run in-process (not durable). */
   readonly redisUrl: string | undefined;
   /** REDIS_PREFIX: key prefix for queues, so several deployments can share one Redis. */
@@ -36,6 +51,8 @@ export interface Config {
   readonly matchLowerThreshold: number;
   /** MATCH_MAX_CANDIDATES: candidates scored per incoming record in real time. */
   readonly matchMaxCandidates: number;
+  /** MATCH_MAX_BLOCK_SIZE: a real-time blocking key shared by more records than this is skipped (0: no look-up). */
+  readonly matchMaxBlockSize: number;
   /** DEFAULT_COUNTRY: ISO 3166-1 alpha-2 country assumed for phones and addresses without one. */
   readonly defaultCountry: string;
   /** DATE_ORDER: how ambiguous numeric dates (03/04/2001) are read. */
@@ -79,12 +96,20 @@ function readAll(r: Reader): Config {
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: r.integer('DATABASE_POOL_SIZE', 10, { min: 1, max: 1000 }),
     dataDir: r.string('DATA_DIR', './data'),
+    importDir: r.string('IMPORT_DIR', ''),
+    databaseConnectTimeoutMs: r.integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, { min: 100, max: 600_000 }),
+    databaseStatementTimeoutMs: r.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, { min: 0, max: 86_400_000 }),
+    databaseLockTimeoutMs: r.integer('DATABASE_LOCK_TIMEOUT_MS', 10_000, { min: 0, max: 86_400_000 }),
+    databaseIdleTxTimeoutMs: r.integer('DATABASE_IDLE_TX_TIMEOUT_MS', 60_000, { min: 0, max: 86_400_000 }),
+    redisCommandTimeoutMs: r.integer('REDIS_COMMAND_TIMEOUT_MS', 5_000, { min: 100, max: 600_000 }),
+    uploadLimit: r.byteSize('UPLOAD_LIMIT', 1024 ** 3),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: r.pattern('REDIS_PREFIX', 'ih', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32'),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     matchUpperThreshold: r.probability('MATCH_UPPER_THRESHOLD', 0.95),
     matchLowerThreshold: r.probability('MATCH_LOWER_THRESHOLD', 0.6),
     matchMaxCandidates: r.integer('MATCH_MAX_CANDIDATES', 50, { min: 1, max: 10_000 }),
+    matchMaxBlockSize: r.integer('MATCH_MAX_BLOCK_SIZE', 500, { min: 0, max: 1_000_000 }),
     defaultCountry: r.pattern('DEFAULT_COUNTRY', 'AU', /^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as AU or US', {
       upperCase: true,
     }),
@@ -98,7 +123,7 @@ function readAll(r: Reader): Config {
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, { min: 0, max: 600_000 }),
   };
   checkCrossField(r, config);
-  return config;
+  return { ...config, importDir: config.importDir || join(config.dataDir, 'imports') };
 }
 
 function checkCrossField(r: Reader, c: Config): void {
@@ -111,6 +136,18 @@ function checkCrossField(r: Reader, c: Config): void {
   if (c.adminApiKey !== undefined && c.adminApiKey === c.stewardApiKey) {
     r.problem('STEWARD_API_KEY', 'must differ from ADMIN_API_KEY');
   }
+}
+
+/**
+ * MATCH_UPPER_THRESHOLD / MATCH_LOWER_THRESHOLD as the batch engine takes them (the pure core names
+ * them by their effect: merge, review). Every batch run (cli dedupe, the dedupe and retrain jobs)
+ * passes these, so batch and real time decide at the same thresholds.
+ */
+export function batchThresholds(c: Pick<Config, 'matchUpperThreshold' | 'matchLowerThreshold'>): {
+  merge: number;
+  review: number;
+} {
+  return { merge: c.matchUpperThreshold, review: c.matchLowerThreshold };
 }
 
 /** Undefined when `expr` is a valid cron pattern (5 or 6 fields), else why not. */

@@ -1,6 +1,7 @@
 /**
- * The API process: config → database (PGlite in DATA_DIR when DATABASE_URL is unset) → migrations
- * → Redis (when REDIS_URL is set) → app → listen. Logs the time from process start to ready.
+ * The API process and its composition root: config → database (PGlite in DATA_DIR when
+ * DATABASE_URL is unset) → migrations → MdmContext → Redis (when REDIS_URL is set) → job runner →
+ * app → listen, each built once here and passed down. Logs the time from process start to ready.
  *
  * Shutdown on SIGTERM/SIGINT: stop accepting connections and let in-flight requests finish
  * (app.close(); new requests meanwhile get 503), then close Redis and the database. A second
@@ -13,7 +14,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { jobRunnerFromConfig } from './jobs/runner.js';
 import type { JobRunner } from './jobs/types.js';
 import { createLogger } from './logger.js';
-import { openDatabase, type Database } from './store/db.js';
+import { createMdmContext } from './mdm/index.js';
+import { databaseTimeouts, openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrate.js';
 
 interface Running {
@@ -42,14 +44,16 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    timeouts: databaseTimeouts(config),
   });
   running.database = database;
   const { applied } = await migrate(database);
   logger.info({ backend: database.kind, applied }, 'database ready');
+  const mdm = createMdmContext({ database, config, logger });
   if (config.redisUrl) running.redis = connectRedis(config.redisUrl, logger);
   // With REDIS_URL this only enqueues (npm run worker processes); without, jobs run in this process.
-  running.jobs = jobRunnerFromConfig(config, database, logger);
-  const app = await buildApp({ config, database, logger, redis: running.redis, jobs: running.jobs });
+  running.jobs = jobRunnerFromConfig(config, mdm);
+  const app = await buildApp({ config, mdm, logger, redis: running.redis, jobs: running.jobs });
   running.app = app;
   await app.listen({ port: config.port, host: config.host });
   const readyMs = Math.round(performance.now());

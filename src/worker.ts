@@ -12,7 +12,7 @@ import { PROCESSORS } from './jobs/processors/index.js';
 import { BullmqJobRunner, startWorkers, type RunningWorkers } from './jobs/queues.js';
 import { scheduleOptions } from './jobs/schedules.js';
 import { createLogger } from './logger.js';
-import { createMdmContext } from './mdm/context.js';
+import { createMdmContext } from './mdm/index.js';
 import { openDatabase } from './store/db.js';
 import { migrate } from './store/migrate.js';
 

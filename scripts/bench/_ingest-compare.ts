@@ -4,9 +4,16 @@
  * `npm run bench -- ingest-equivalence`.
  */
 import { pino } from 'pino';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
-import { upsertRecord, upsertRecords } from '../../src/mdm/ingest.js';
-import type { Actor, UpsertFailure, UpsertResult } from '../../src/mdm/types.js';
+import { loadConfig } from '../../src/config.js';
+import {
+  createMdmContext,
+  upsertRecord,
+  upsertRecords,
+  type Actor,
+  type MdmContext,
+  type UpsertFailure,
+  type UpsertResult,
+} from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';
@@ -20,7 +27,12 @@ const ACTOR: Actor = { type: 'system', id: 'ingest-equivalence' };
 export function compareContext(database: Database, warnings: string[] = []): MdmContext {
   return createMdmContext({
     database,
-    config: { matchUpperThreshold: 0.95, matchLowerThreshold: 0.6, defaultCountry: 'AU', dateOrder: 'DMY' },
+    config: loadConfig({
+      MATCH_UPPER_THRESHOLD: '0.95',
+      MATCH_LOWER_THRESHOLD: '0.6',
+      DEFAULT_COUNTRY: 'AU',
+      DATE_ORDER: 'DMY',
+    }),
     logger: pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) }),
   });
 }

@@ -20,9 +20,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
-import { upsertRecords } from '../../src/mdm/index.js';
-import type { RecordRef } from '../../src/mdm/types.js';
+import { createMdmContext, type MdmContext, type RecordRef, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { openDatabase } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -56,13 +54,13 @@ export async function run(args: string[]): Promise<void> {
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: connections + 4 });
   await migrate(database);
   const logger = pino({ level: 'silent' });
-  const mdm = createMdmContext({ database, config: { defaultCountry: 'AU' }, logger });
+  const adminKey = `bench-${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEFAULT_COUNTRY: 'AU', ADMIN_API_KEY: adminKey });
+  const mdm = createMdmContext({ database, config, logger });
   const groups = customerGroups(n + PUT_POOL);
   const load = await loadRecords(mdm, groups, n, values.load === 'upsert' ? 'upsert' : 'copy');
   const putPool = take(groups, PUT_POOL);
-  const adminKey = `bench-${randomBytes(16).toString('hex')}`;
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEFAULT_COUNTRY: 'AU', ADMIN_API_KEY: adminKey });
-  const app = await buildApp({ config, database, logger });
+  const app = await buildApp({ config, mdm, logger });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const phases = values.phases.split(',');

@@ -17,8 +17,8 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { sql } from 'kysely';
 import { BullmqJobRunner } from '../../src/jobs/queues.js';
-import { createMdmContext } from '../../src/mdm/context.js';
-import { upsertRecords } from '../../src/mdm/ingest.js';
+import { loadConfig } from '../../src/config.js';
+import { createMdmContext, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { PostgresDatabase } from '../../src/store/db-postgres.js';
 import { generateRecords } from '../../src/synth/generator.js';
@@ -160,7 +160,8 @@ async function waitAll(runner: BullmqJobRunner, ids: string[], total: number) {
 
 /** Loads `n` generated records (another seed than the import files) through the bulk path. */
 async function preload(database: PostgresDatabase, n: number): Promise<void> {
-  const mdm = createMdmContext({ database, config: { defaultCountry: 'AU' }, logger: pino({ level: 'silent' }) });
+  const config = loadConfig({ DEFAULT_COUNTRY: 'AU' });
+  const mdm = createMdmContext({ database, config, logger: pino({ level: 'silent' }) });
   const actor = { type: 'system', id: 'bench-preload' } as const;
   let batch: RawRecord[] = [];
   let done = 0;

@@ -8,8 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { createMdmContext } from '../../src/mdm/context.js';
-import { upsertRecord, upsertRecords } from '../../src/mdm/index.js';
+import { loadConfig } from '../../src/config.js';
+import { createMdmContext, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { machine } from './_machine.js';
@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<void> {
   await database.execScript(
     `insert into source_systems (name, display_name, trust_rank) values ('bench_a','A',10),('bench_b','B',20) on conflict do nothing`,
   );
-  const ctx = createMdmContext({ database, config: {}, logger: pino({ level: 'silent' }) });
+  const ctx = createMdmContext({ database, config: loadConfig({}), logger: pino({ level: 'silent' }) });
   const have = Number(
     (
       await database.db

@@ -9,7 +9,7 @@ import {
   compareBatch,
   compileModel,
   defaultModel,
-  nameConflicts,
+  applyEvidencePolicy,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -18,7 +18,9 @@ import {
   type BlockingOptions,
   type CandidatePairs,
   type Clustering,
+  type GenericValues,
   type MatchModel,
+  type TrainingSanity,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
@@ -38,7 +40,8 @@ export interface BatchOptions {
   /** A stored model; when absent (or `train` is set) a model is trained on the input. */
   model?: MatchModel;
   train?: boolean;
-  thresholds?: { merge: number; review: number };
+  /** MATCH_UPPER_THRESHOLD / MATCH_LOWER_THRESHOLD from the caller's config: the same pair as real time. */
+  thresholds: { merge: number; review: number };
   blocking?: BlockingOptions;
   /** True entity of a record, when known: adds pairs completeness to the summary. */
   truthOf?: (std: StdRecord) => string | undefined;
@@ -56,6 +59,8 @@ export interface BatchSummary {
   clusters: number;
   reviewCandidates: number;
   trained: boolean;
+  /** When trained: the check of the trained model against the expert model (fell back when degenerate). */
+  trainingSanity?: TrainingSanity;
   pairsCompleteness?: number;
   seconds: Record<BatchStage | 'total', number>;
   /** User + system CPU seconds, all threads (the machine may be shared: wall time includes waiting). */
@@ -72,6 +77,8 @@ export interface BatchResult {
   candidates: CandidatePairs;
   probabilities: Float64Array;
   clustering: Clustering;
+  /** Generic values found in the input (phones, emails, addresses … shared by many different names). */
+  generic: GenericValues;
   summary: BatchSummary;
 }
 
@@ -95,20 +102,31 @@ export async function runBatchDedupe(
   clock.end('compare');
   const trained = options.train === true || options.model === undefined;
   let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
-  if (options.thresholds) model = { ...model, thresholds: { ...options.thresholds } };
+  model = { ...model, thresholds: { ...options.thresholds } };
   clock.end('train');
   const cm = compileModel(model);
-  const weights = scoreBatch(cm, gamma, candidates, recordTfBits(cm, records));
-  const probabilities = weights.map(probabilityOf);
+  const tfBits = recordTfBits(cm, records);
+  // The decision side: generic values lose their weight, the evidence policy blocks uncorroborated merges.
+  const evidence = applyEvidencePolicy(
+    cm,
+    records,
+    candidates,
+    gamma,
+    scoreBatch(cm, gamma, candidates, tfBits),
+    tfBits,
+  );
+  const probabilities = evidence.weights.map(probabilityOf);
   clock.end('score');
   const clustering = clusterPairs({
     records: records.length,
     left: candidates.left,
     right: candidates.right,
-    probability: probabilities,
+    // A pair the policy keeps apart (a name conflict) is a non-match: no link, no review, no support.
+    probability: probabilities.map((x, p) => (evidence.rejected[p] ? 0 : x)),
     thresholds: model.thresholds,
     scoreCross: crossScorer(model, records, candidates, probabilities),
-    mergeBlocked: nameConflicts(cm, gamma, candidates),
+    mergeBlocked: evidence.blocked,
+    blockReasons: evidence.reasons,
   });
   clock.end('cluster');
   const summary: BatchSummary = {
@@ -119,13 +137,14 @@ export async function runBatchDedupe(
     clusters: clustering.clusters,
     reviewCandidates: clustering.review.length,
     trained,
+    ...(trained && model.training ? { trainingSanity: model.training.sanity } : {}),
     ...completeness(records, candidates, options.truthOf),
     seconds: clock.seconds(),
     cpuSeconds: clock.cpuSeconds(),
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
-  return { records, customerIds, model, candidates, probabilities, clustering, summary };
+  return { records, customerIds, model, candidates, probabilities, clustering, generic: evidence.generic, summary };
 }
 
 function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {

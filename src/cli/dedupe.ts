@@ -1,22 +1,26 @@
 /**
  * `dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json]
  *  [--country CC] [--date-order DMY|MDY|YMD]`: batch deduplication of a canonical CSV with no server
- * or database. Progress on stderr, one JSON summary line on stdout.
+ * or database. Progress on stderr, one JSON summary line on stdout. The thresholds, country and date
+ * order are the service's settings (MATCH_UPPER_THRESHOLD, MATCH_LOWER_THRESHOLD, DEFAULT_COUNTRY,
+ * DATE_ORDER), so the batch decides as the real-time path does; --country / --date-order override.
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBatchDedupe, type BatchStage } from '../batch/pipeline.js';
+import { runBatchDedupe, type BatchResult, type BatchStage } from '../batch/pipeline.js';
 import { parseModelJson, serializeModel, type MatchModel } from '../match/index.js';
 import { csvField, readCanonicalCsv } from '../io/canonical-csv.js';
+import { batchThresholds } from '../config.js';
 import { standardizeOptions } from '../standardize/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
+import type { CliDeps } from './deps.js';
 import { createProgress, type Progress } from './progress.js';
 
 export const USAGE =
-  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--quiet]';
+  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--quiet]';
 
 function parse(args: string[]) {
   try {
@@ -28,10 +32,11 @@ function parse(args: string[]) {
         model: { type: 'string' },
         train: { type: 'boolean', default: false },
         'save-model': { type: 'string' },
-        country: { type: 'string', default: 'US' },
-        'date-order': { type: 'string', default: 'DMY' },
+        country: { type: 'string' },
+        'date-order': { type: 'string' },
         truth: { type: 'string' },
         threads: { type: 'string', default: String(Math.min(4, Math.max(1, availableParallelism()))) },
+        'review-output': { type: 'string' },
         quiet: { type: 'boolean', default: false },
       },
       strict: true,
@@ -95,12 +100,34 @@ async function writeClusters(path: string, records: readonly StdRecord[], custom
   await once(out, 'finish');
 }
 
-export async function run(args: string[]): Promise<number> {
+/**
+ * The review band: source_system_a,source_record_id_a,source_system_b,source_record_id_b,probability,reason
+ * (reason: the policy or guard that kept the pair from merging, or "between-thresholds").
+ */
+async function writeReview(path: string, result: BatchResult) {
+  const out = createWriteStream(path);
+  let block = 'source_system_a,source_record_id_a,source_system_b,source_record_id_b,probability,reason\n';
+  const { records, candidates, probabilities } = result;
+  for (const r of result.clustering.review) {
+    const a = records[candidates.left[r.pair]!]!;
+    const b = records[candidates.right[r.pair]!]!;
+    block += `${csvField(a.sourceSystem)},${csvField(a.sourceRecordId)},${csvField(b.sourceSystem)},${csvField(b.sourceRecordId)},${probabilities[r.pair]!.toFixed(6)},${csvField(r.reason)}\n`;
+    if (block.length > 1 << 20) {
+      if (!out.write(block)) await once(out, 'drain');
+      block = '';
+    }
+  }
+  out.end(block);
+  await once(out, 'finish');
+}
+
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   const opts = parse(args);
   if (!opts.input || !opts.output) throw new CliError(USAGE);
   if (!existsSync(opts.input)) throw new CliError(`input file not found: ${opts.input}`);
   const model = opts.model ? loadModel(opts.model) : undefined;
-  const standardize = stdOptions(opts.country, opts['date-order']);
+  const { config } = deps;
+  const standardize = stdOptions(opts.country ?? config.defaultCountry, opts['date-order'] ?? config.dateOrder);
   const bars = new Map<BatchStage, Progress>();
   const bad = { rows: 0 };
   const truth = opts.truth ? await readTruth(opts.truth) : undefined;
@@ -108,6 +135,7 @@ export async function run(args: string[]): Promise<number> {
     standardize,
     model,
     train: opts.train,
+    thresholds: batchThresholds(config),
     threads: positiveThreads(opts.threads),
     truthOf: truth && ((s) => truth.get(`${s.sourceSystem}\u0000${s.sourceRecordId}`)),
     onProgress: (p) => {
@@ -120,6 +148,7 @@ export async function run(args: string[]): Promise<number> {
   for (const bar of bars.values()) bar.finish();
   const writeStarted = performance.now();
   await writeClusters(opts.output, result.records, result.customerIds);
+  if (opts['review-output']) await writeReview(opts['review-output'], result);
   if (opts['save-model']) writeFileSync(opts['save-model'], serializeModel(result.model));
   const write = Math.round(performance.now() - writeStarted) / 1000;
   const { seconds, ...rest } = result.summary;

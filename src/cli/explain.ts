@@ -10,7 +10,9 @@ import { explainPair, formatExplanation, parseModelJson, type MatchModel } from 
 import { readCanonicalCsv } from '../io/canonical-csv.js';
 import { standardizeOptions, standardizeRecord } from '../standardize/index.js';
 import type { RawRecord } from '../standardize/types.js';
+import { batchThresholds } from '../config.js';
 import { CliError } from './cli-error.js';
+import type { CliDeps } from './deps.js';
 
 export const USAGE =
   'usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC]';
@@ -35,7 +37,7 @@ function loadModel(path: string): MatchModel {
   return parsed.model;
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   let v;
   try {
     v = parseArgs({
@@ -46,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
         b: { type: 'string' },
         model: { type: 'string' },
         json: { type: 'boolean', default: false },
-        country: { type: 'string', default: 'US' },
+        country: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -65,9 +67,16 @@ export async function run(args: string[]): Promise<number> {
   };
   const rawA = find(refA);
   const rawB = find(refB);
-  const standardize = standardizeOptions({ defaultCountry: v.country });
-  const model = v.model ? loadModel(v.model) : (await runBatchDedupe(raws, { standardize })).model;
-  const e = explainPair(model, standardizeRecord(rawA, standardize).std, standardizeRecord(rawB, standardize).std);
+  const { config } = deps;
+  const standardize = standardizeOptions({
+    defaultCountry: v.country ?? config.defaultCountry,
+    dateOrder: config.dateOrder,
+  });
+  const thresholds = batchThresholds(config);
+  const batch = v.model ? undefined : await runBatchDedupe(raws, { standardize, thresholds });
+  const model = v.model ? loadModel(v.model) : batch!.model;
+  const stdA = standardizeRecord(rawA, standardize).std;
+  const e = explainPair(model, stdA, standardizeRecord(rawB, standardize).std, batch?.generic);
   process.stdout.write(
     (v.json ? JSON.stringify(e) : formatExplanation(e, `${refA.system}:${refA.id}`, `${refB.system}:${refB.id}`)) +
       '\n',

@@ -45,6 +45,31 @@ describe('generate command', () => {
     expect(truth.filter((line) => line.includes('typo:')).length / truth.length).toBeGreaterThan(0.8);
   });
 
+  it('--profile registry: one system, ~99 % singletons, duplicates are movers and name changes, no email', async () => {
+    const summary = await generate('registry', '--profile', 'registry', '--customers', '3000', '--seed', 'r');
+    expect(summary).toMatchObject({ profile: 'registry', locale: 'us' });
+    const lines = (file: string) =>
+      readFileSync(join(root, 'registry', file), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+    const truth = lines('truth.csv');
+    const perEntity = new Map<string, number>();
+    for (const t of truth) perEntity.set(t[2]!, (perEntity.get(t[2]!) ?? 0) + 1);
+    const singletons = [...perEntity.values()].filter((n) => n === 1).length / perEntity.size;
+    expect(singletons).toBeGreaterThan(0.97);
+    expect(singletons).toBeLessThan(1);
+    expect(truth.every((t) => t[0] === 'registry' && t[3] === 'person')).toBe(true);
+    const repeated = truth.filter((t) => t[6] === '1');
+    expect(repeated.filter((t) => /address_move|name_change/.test(t[8]!)).length / repeated.length).toBeGreaterThan(
+      0.5,
+    );
+    const email = CANONICAL_FIELDS.indexOf('email');
+    expect(lines('records.csv').every((r) => r[email] === '')).toBe(true);
+    await expect(run(['--customers', '5', '--out', join(root, 'x'), '--profile', 'voters'])).rejects.toThrow(/profile/);
+  });
+
   it('fails cleanly when the output cannot be written', async () => {
     const dir = join(root, 'blocked');
     mkdirSync(join(dir, 'records.csv'), { recursive: true }); // a folder where the file should go

@@ -1,5 +1,5 @@
 /**
- * `generate --customers N --out DIR [--seed S] [--locale us|au|uk|cn|mixed] [--config rates.json]
+ * `generate --customers N --out DIR [--seed S] [--profile postal|registry] [--locale us|au|uk|cn|mixed] [--config rates.json]
  *  [--rate name=value ...] [--shuffle-buckets N] [--quiet]`
  * Writes DIR/records.csv (canonical columns) and DIR/truth.csv; prints a one-line JSON summary.
  */
@@ -7,12 +7,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveRates, type GeneratorRates } from '../synth/config.js';
 import { LOCALE_CODES } from '../synth/locales/types.js';
+import { isProfileName, PROFILES } from '../synth/profiles.js';
 import type { LocaleChoice } from '../synth/locales/index.js';
 import { writeDataset } from '../synth/write-dataset.js';
 import { CliError } from './cli-error.js';
 import { createProgress } from './progress.js';
 
-const USAGE = `usage: generate --customers N --out DIR [--seed S] [--locale us|au|uk|cn|mixed]
+const USAGE = `usage: generate --customers N --out DIR [--seed S] [--profile postal|registry] [--locale us|au|uk|cn|mixed]
                 [--config rates.json] [--rate name=value ...] [--shuffle-buckets N] [--quiet]`;
 
 function positiveInt(name: string, text: string | undefined, fallback?: number): number {
@@ -22,7 +23,7 @@ function positiveInt(name: string, text: string | undefined, fallback?: number):
   return n;
 }
 
-function loadRates(configPath: string | undefined, pairs: string[]): GeneratorRates {
+function loadRates(configPath: string | undefined, pairs: string[], base: GeneratorRates): GeneratorRates {
   let overrides: Record<string, unknown> = {};
   if (configPath) {
     try {
@@ -38,7 +39,7 @@ function loadRates(configPath: string | undefined, pairs: string[]): GeneratorRa
     if (eq <= 0) throw new CliError(`--rate expects name=value, got "${pair}"`);
     overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const { rates, problems } = resolveRates(overrides);
+  const { rates, problems } = resolveRates(overrides, base);
   if (problems.length > 0) throw new CliError(problems.join('; '));
   return rates;
 }
@@ -52,6 +53,7 @@ export async function run(args: string[]): Promise<number> {
         customers: { type: 'string' },
         out: { type: 'string' },
         seed: { type: 'string' },
+        profile: { type: 'string' },
         locale: { type: 'string' },
         config: { type: 'string' },
         rate: { type: 'string', multiple: true },
@@ -69,10 +71,13 @@ export async function run(args: string[]): Promise<number> {
   }
   if (!values.customers || !values.out) throw new CliError(`--customers and --out are required\n${USAGE}`);
   const customers = positiveInt('customers', values.customers);
-  const locale = (values.locale ?? 'mixed') as LocaleChoice;
+  const profile = values.profile ?? 'postal';
+  if (!isProfileName(profile)) throw new CliError(`unknown --profile "${profile}"\n${USAGE}`);
+  // A voter register is national: its default locale is one country's (US), not the postal mix.
+  const locale = (values.locale ?? (profile === 'registry' ? 'us' : 'mixed')) as LocaleChoice;
   if (locale !== 'mixed' && !LOCALE_CODES.includes(locale))
     throw new CliError(`unknown --locale "${locale}"\n${USAGE}`);
-  const rates = loadRates(values.config, values.rate ?? []);
+  const rates = loadRates(values.config, values.rate ?? [], PROFILES[profile].rates);
   if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
     throw new CliError(`--out ${values.out} exists and is not a directory`);
   }
@@ -81,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
 
   const progress = createProgress('generate', { enabled: !values.quiet });
   const started = process.hrtime.bigint();
-  const summary = await writeDataset(values.out, { customers, seed, locale, rates, shuffleBuckets }, (n) =>
+  const summary = await writeDataset(values.out, { customers, seed, locale, rates, profile, shuffleBuckets }, (n) =>
     progress.update(n),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -90,6 +95,7 @@ export async function run(args: string[]): Promise<number> {
     customers,
     records: summary.records,
     seed,
+    profile,
     locale,
     seconds: Math.round(seconds * 100) / 100,
     recordsPerSecond: Math.round(summary.records / seconds),

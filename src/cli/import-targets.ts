@@ -2,56 +2,40 @@
  * Where `cli import` sends each chunk: the embedded store through mdm's upsertRecords (the same path
  * as the import job), or a running server through POST /v1/records:batch.
  */
-import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import type { UpsertBatch } from '../jobs/processors/import.js';
-import { createLogger } from '../logger.js';
-import { createMdmContext } from '../mdm/context.js';
-import { upsertRecords } from '../mdm/ingest.js';
-import { createSourceSystem } from '../mdm/source-systems.js';
-import type { Actor, UpsertFailure, UpsertResult } from '../mdm/types.js';
-import { openDatabase } from '../store/db.js';
-import { migrate } from '../store/migrate.js';
+import {
+  type Actor,
+  createSourceSystem,
+  type MdmContext,
+  type UpsertFailure,
+  upsertRecords,
+  type UpsertResult,
+} from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 
 const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
 
 /**
- * Opens (and migrates) the embedded store. The operator owns it, so the source systems the file names
- * (and --system) are registered when missing, with the default trust rank; a name the registry refuses
- * is left alone and its rows fail with a line-numbered error.
+ * Upserts into the embedded store (cli.ts opened and migrated it). The operator owns it, so the
+ * source systems the file names (and --system) are registered when missing, with the default trust
+ * rank; a name the registry refuses is left alone and its rows fail with a line-numbered error.
  */
-export async function embeddedUpsert(
-  env: NodeJS.ProcessEnv,
-  system: string | undefined,
-): Promise<{ upsert: UpsertBatch; close: () => Promise<void> }> {
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
-  const logger = createLogger(config.logLevel, process.stderr);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
-  try {
-    await migrate(database);
-    const mdm = createMdmContext({ database, config, logger });
-    const known = new Set<string>();
-    const register = async (name: string): Promise<void> => {
-      if (known.has(name)) return;
-      known.add(name);
-      await createSourceSystem(mdm, CLI_ACTOR, { name }).catch((err: unknown) => {
-        if (!isAppError(err)) throw err;
-      });
-    };
-    if (system) await register(system);
-    return {
-      upsert: async (records) => {
-        for (const r of records)
-          if (typeof r.source_system === 'string' && r.source_system) await register(r.source_system);
-        return upsertRecords(mdm, CLI_ACTOR, records);
-      },
-      close: () => database.close(),
-    };
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
+export async function embeddedUpsert(mdm: MdmContext, system: string | undefined): Promise<UpsertBatch> {
+  const known = new Set<string>();
+  const register = async (name: string): Promise<void> => {
+    if (known.has(name)) return;
+    known.add(name);
+    await createSourceSystem(mdm, CLI_ACTOR, { name }).catch((err: unknown) => {
+      if (!isAppError(err)) throw err;
+    });
+  };
+  if (system) await register(system);
+  return async (records) => {
+    for (const r of records)
+      if (typeof r.source_system === 'string' && r.source_system) await register(r.source_system);
+    return upsertRecords(mdm, CLI_ACTOR, records);
+  };
 }
 
 type BatchItem = ({ status: 'ok' } & UpsertResult) | ({ status: 'failed' } & UpsertFailure);

@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { importFile, type ImportContext, type UpsertBatch } from '../jobs/processors/import.js';
 import type { JobOutcome } from '../jobs/types.js';
 import { CliError } from './cli-error.js';
+import type { CliDeps } from './deps.js';
 import { createProgress } from './progress.js';
 import { embeddedUpsert, httpUpsert } from './import-targets.js';
 
@@ -75,7 +76,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
   };
 }
 
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], deps: CliDeps): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stderr.write(USAGE);
     return 0;
@@ -87,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
   const started = Date.now();
   const target = opts.server
     ? { upsert: httpUpsert(opts.server, opts.key as string), close: async () => undefined, mode: 'server' }
-    : { ...(await embeddedUpsert(process.env, opts.system)), mode: 'embedded' };
+    : { upsert: await embeddedUpsert(await deps.mdm(), opts.system), close: async () => undefined, mode: 'embedded' };
   let outcome: JobOutcome;
   try {
     outcome = await runImport(opts, target.upsert);

@@ -2,10 +2,8 @@
  * Picks the job runner: BullMQ when a Redis URL is configured (durable, shared by many worker
  * processes), otherwise the in-process runner (embedded default, not durable).
  */
-import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { createMdmContext } from '../mdm/context.js';
-import type { Database } from '../store/db.js';
+import type { MdmContext } from '../mdm/index.js';
 import { InlineJobRunner } from './inline.js';
 import { PROCESSORS } from './processors/index.js';
 import { BullmqJobRunner } from './queues.js';
@@ -20,6 +18,8 @@ export interface JobRunnerOptions extends JobDeps {
   concurrency: number;
   schedules: ScheduleOptions;
   backoffScale?: number;
+  /** REDIS_COMMAND_TIMEOUT_MS for the producer (fail fast when Redis is away). */
+  redisCommandTimeoutMs?: number | undefined;
 }
 
 export function createJobRunner(opts: JobRunnerOptions): JobRunner {
@@ -28,6 +28,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       redisUrl: opts.redisUrl,
       ...(opts.prefix ? { prefix: opts.prefix } : {}),
       ...(opts.backoffScale ? { backoffScale: opts.backoffScale } : {}),
+      ...(opts.redisCommandTimeoutMs ? { commandTimeoutMs: opts.redisCommandTimeoutMs } : {}),
+      logger: opts.logger,
     });
   }
   return new InlineJobRunner({
@@ -36,15 +38,19 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   });
 }
 
-/** The runner an entry point builds from the service config (API server: producer or in-process). */
-export function jobRunnerFromConfig(config: Config, database: Database, logger: Logger): JobRunner {
+/**
+ * The runner an entry point builds from the service config (API server: producer or in-process),
+ * over the process's own MdmContext: the in-process jobs and the HTTP routes share one context.
+ */
+export function jobRunnerFromConfig(config: Config, mdm: MdmContext): JobRunner {
   return createJobRunner({
-    mdm: createMdmContext({ database, config, logger }),
-    logger,
+    mdm,
+    logger: mdm.logger,
     processors: PROCESSORS,
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     concurrency: config.workerConcurrency,
     schedules: scheduleOptions(config),
+    redisCommandTimeoutMs: config.redisCommandTimeoutMs,
   });
 }

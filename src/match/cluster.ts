@@ -17,13 +17,16 @@ export interface ClusterInput {
   minSupport?: number;
   /** Beyond this many cross pairs, support is judged on the scored pairs between the clusters. */
   maxCrossPairs?: number;
-  /** Per pair, non-zero when the pair must not merge automatically (see `nameConflicts`): it goes to review. */
+  /** Per pair, non-zero when the pair must not merge automatically (see evidence-policy.ts): it goes to review. */
   mergeBlocked?: ArrayLike<number>;
+  /** Review reason of block code k at index k − 1 (default "name-conflict"). */
+  blockReasons?: readonly string[];
 }
 
 export interface ReviewCandidate {
   pair: number;
-  reason: 'between-thresholds' | 'weak-bridge' | 'name-conflict';
+  /** 'between-thresholds', 'weak-bridge', or the evidence policy's reason (e.g. 'no-corroboration'). */
+  reason: string;
 }
 
 export interface Clustering {
@@ -74,7 +77,8 @@ export function clusterPairs(input: ClusterInput): Clustering {
     const prob = input.probability[p]!;
     if (prob >= thresholds.review) scored.set(code(input.left[p]!, input.right[p]!), prob);
     if (prob < thresholds.merge) continue;
-    if (input.mergeBlocked?.[p]) review.push({ pair: p, reason: 'name-conflict' });
+    const blocked = input.mergeBlocked?.[p] ?? 0;
+    if (blocked) review.push({ pair: p, reason: input.blockReasons?.[blocked - 1] ?? 'name-conflict' });
     else edges.push(p);
   }
   edges.sort((x, y) => input.probability[y]! - input.probability[x]!);

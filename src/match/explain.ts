@@ -5,7 +5,10 @@
  */
 import type { StdRecord } from '../standardize/types.js';
 import { levelLabels, levelOf } from './comparisons.js';
+import { BLOCK_MESSAGES, corroboratingEvidence, mergeBlockReason } from './evidence-policy.js';
+import { isRuleGeneric, type GenericValues } from './generic-values.js';
 import { compileModel, probabilityOf, tfAdjustment, type MatchModel } from './model.js';
+import { pairFullNameBits } from './score.js';
 
 export interface FieldExplanation {
   field: string;
@@ -26,12 +29,22 @@ export interface MatchExplanation {
   /** priorWeight + sum of field weights. */
   totalWeight: number;
   probability: number;
+  /** The evidence policy on this pair: why an automatic merge is refused (null: allowed), and what corroborates. */
+  evidence: { blockReason: string | null; message: string; corroboratedBy: string[] };
 }
 
-export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord): MatchExplanation {
+export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord, generic?: GenericValues): MatchExplanation {
   const cm = compileModel(model);
+  const levels = cm.defs.map((def) => levelOf(def, a, b));
+  // A value is generic by the batch's statistics (when given) or by rule (role mailbox, 0000000).
+  const isGeneric = (c: number) => {
+    const def = cm.defs[c]!;
+    return [def.get(a), def.get(b)].some(
+      (v) => v !== null && (generic?.values[def.name]?.includes(v) === true || isRuleGeneric(def.name, v)),
+    );
+  };
   const fields = cm.defs.map((def, c): FieldExplanation => {
-    const level = levelOf(def, a, b);
+    const level = levels[c]!;
     const valueA = def.get(a);
     const tf = level === 1 && cm.tf[c] ? tfAdjustment(cm, c, valueA!) : 0;
     const stored = level === 0 ? undefined : model.comparisons.find((x) => x.name === def.name)?.levels[level - 1];
@@ -46,8 +59,27 @@ export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord): Matc
       u: stored?.u ?? null,
     };
   });
+  const fullName = pairFullNameBits(cm, a, b);
+  if (fullName !== 0)
+    fields.push({
+      field: 'fullName',
+      level: 'exact (frequent full name)',
+      valueA: a.displayName,
+      valueB: b.displayName,
+      weight: fullName,
+      tfAdjustment: fullName,
+      m: null,
+      u: null,
+    });
   const totalWeight = fields.reduce((s, f) => s + f.weight, cm.priorWeight);
-  return { priorWeight: cm.priorWeight, fields, totalWeight, probability: probabilityOf(totalWeight) };
+  const blockReason = mergeBlockReason(cm, levels, isGeneric);
+  const corroboratedBy = corroboratingEvidence(cm, levels, isGeneric);
+  const message =
+    blockReason === null
+      ? `auto-merge allowed: corroborated by ${corroboratedBy.join(', ')}`
+      : BLOCK_MESSAGES[blockReason]!;
+  const evidence = { blockReason, message, corroboratedBy };
+  return { priorWeight: cm.priorWeight, fields, totalWeight, probability: probabilityOf(totalWeight), evidence };
 }
 
 /** A terminal-readable rendering of an explanation. */
@@ -62,5 +94,6 @@ export function formatExplanation(e: MatchExplanation, labelA = 'A', labelB = 'B
     ...rows,
     `total match weight${' '.repeat(22)}${fmt(e.totalWeight).padStart(7)}`,
     `match probability ${e.probability.toFixed(6)}`,
+    `evidence policy   ${e.evidence.message}`,
   ].join('\n');
 }

@@ -24,9 +24,21 @@ export {
   type MatchModel,
   type ModelComparison,
   type ModelLevel,
+  type TrainingSanity,
   type TrainingStats,
 } from './model.js';
-export { CONFLICT_COMPARISONS, LIFTING_LEVELS, nameConflicts } from './name-conflict.js';
+export {
+  applyEvidencePolicy,
+  BLOCK_MESSAGES,
+  BLOCK_REASONS,
+  corroboratingEvidence,
+  EVIDENCE_POLICY,
+  evidencePolicyBatch,
+  mergeBlockReason,
+  type BatchEvidence,
+  type EvidencePolicy,
+} from './evidence-policy.js';
+export { findGenericValues, genericFlags, type GenericValues } from './generic-values.js';
 export { parseModel, parseModelJson, serializeModel, type ParseModelResult } from './model-json.js';
 export { compareBatch, recordTfBits, scoreBatch, scorePair, type PairList, type PairScore } from './score.js';
 export { DEFAULT_BLOCKING_RULES, DEFAULT_COMPARISON_SET, defaultComparisons, type BlockingRule } from './settings.js';

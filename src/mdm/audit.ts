@@ -7,7 +7,7 @@ import { listRedirectsTo } from '../store/customers.js';
 import { insertAuditEvents, listCustomerEvents, type NewAuditEvent } from '../store/audit-events.js';
 import type { AuditEventRow, DB } from '../store/schema.js';
 import type { MdmContext } from './context.js';
-import { resolveCustomerOrThrow } from './customer-state.js';
+import { resolveCustomerOrThrow } from './golden/customer-state.js';
 import type { Actor, AuditEvent } from './types.js';
 
 export type AuditInput = Omit<NewAuditEvent, 'actor' | 'actorType'>;

@@ -4,21 +4,18 @@
  * source systems (their trust ranks feed survivorship; existence is checked on every upsert).
  */
 import type { Logger } from 'pino';
+import type { Config } from '../config.js';
 import type { StandardizeOptions } from '../standardize/types.js';
 import type { Database } from '../store/db.js';
 import { listSourceSystemRows } from '../store/source-systems.js';
-import { loadActiveModel, type ActiveModel } from './matching.js';
+import { loadActiveModel, type ActiveModel } from './matching/active-model.js';
 
-export interface MdmSettings {
-  /** Match probability at or above which a record joins a customer automatically. */
-  upperThreshold: number;
-  /** Probability at or above which (and below upper) a steward reviews the pair. */
-  lowerThreshold: number;
+/**
+ * The decision settings, named as in Config (one name from the environment variable to the use
+ * case; config.ts owns every default), plus the standardisation options derived from them.
+ */
+export interface MdmSettings extends MdmConfig {
   standardize: StandardizeOptions;
-  /** Most candidate records scored per upsert. */
-  maxCandidates: number;
-  /** A blocking key shared by more records than this is skipped (e.g. a very common name). */
-  maxBlockSize: number;
 }
 
 export interface ModelProvider {
@@ -44,41 +41,40 @@ export interface MdmContext {
   sourceSystems: SourceSystemCache;
 }
 
-/** The configuration fields the MDM core reads (a subset of the service Config). */
-export interface MdmConfig {
-  matchUpperThreshold?: number;
-  matchLowerThreshold?: number;
-  defaultCountry?: string;
-  dateOrder?: StandardizeOptions['dateOrder'];
-  matchMaxCandidates?: number;
-  maxBlockSize?: number;
-}
+/** The configuration fields the MDM core reads (a subset of the service Config, defaults and all). */
+export type MdmConfig = Pick<
+  Config,
+  | 'matchUpperThreshold'
+  | 'matchLowerThreshold'
+  | 'matchMaxCandidates'
+  | 'matchMaxBlockSize'
+  | 'defaultCountry'
+  | 'dateOrder'
+>;
 
-export const DEFAULT_SETTINGS = {
-  upperThreshold: 0.95,
-  lowerThreshold: 0.6,
-  maxCandidates: 50,
-  maxBlockSize: 500,
-} as const;
-
+/** Built once per process by its composition root (main.ts, worker.ts, cli.ts) and passed down. */
 export function createMdmContext(opts: { database: Database; config: MdmConfig; logger: Logger }): MdmContext {
   const c = opts.config;
   const settings: MdmSettings = {
-    upperThreshold: c.matchUpperThreshold ?? DEFAULT_SETTINGS.upperThreshold,
-    lowerThreshold: c.matchLowerThreshold ?? DEFAULT_SETTINGS.lowerThreshold,
-    maxCandidates: c.matchMaxCandidates ?? DEFAULT_SETTINGS.maxCandidates,
-    maxBlockSize: c.maxBlockSize ?? DEFAULT_SETTINGS.maxBlockSize,
+    matchUpperThreshold: c.matchUpperThreshold,
+    matchLowerThreshold: c.matchLowerThreshold,
+    matchMaxCandidates: c.matchMaxCandidates,
+    matchMaxBlockSize: c.matchMaxBlockSize,
+    defaultCountry: c.defaultCountry,
+    dateOrder: c.dateOrder,
     standardize: {
-      defaultCountry: c.defaultCountry ?? 'AU',
-      dateOrder: c.dateOrder ?? 'DMY',
+      defaultCountry: c.defaultCountry,
+      dateOrder: c.dateOrder,
       // "Today" for future-date checks; a getter so a long-running process does not freeze it.
       get today(): Date {
         return new Date();
       },
     },
   };
-  if (!(settings.lowerThreshold <= settings.upperThreshold)) {
-    throw new Error(`match thresholds overlap: lower ${settings.lowerThreshold} > upper ${settings.upperThreshold}`);
+  if (!(settings.matchLowerThreshold <= settings.matchUpperThreshold)) {
+    throw new Error(
+      `match thresholds overlap: lower ${settings.matchLowerThreshold} > upper ${settings.matchUpperThreshold}`,
+    );
   }
   return {
     database: opts.database,

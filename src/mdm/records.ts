@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { RawRecord } from '../standardize/types.js';
 import type { RecordRow } from '../store/source-records.js';
-import type { GoldenInput } from './golden.js';
+import type { GoldenInput } from './golden/golden.js';
 import type { RecordRef, StoredRecord } from './types.js';
 
 export function toStoredRecord(row: RecordRow): StoredRecord {

@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { CustomerState } from './customers.js';
 import type { DB, JsonObject, LinkDecision } from './schema.js';
-import type { NewRecord } from './source-records.js';
+import type { NewRecord, RecordRow } from './source-records.js';
 
 /** `n` new customer ids, ascending (the order of the sequence, so older ids still sort first). */
 export async function allocateCustomerIds(trx: Transaction<DB>, n: number): Promise<string[]> {
@@ -22,6 +22,9 @@ export async function allocateCustomerIds(trx: Transaction<DB>, n: number): Prom
 
 export interface NewCustomerWithId extends CustomerState {
   id: string;
+  /** Annual values of its records: the total is summed in numeric by the database (a JS sum of
+   * decimals drifts: 2.28 would be stored as 2.2800000000000002 and disagree with its records). */
+  values: Array<number | null>;
 }
 
 export async function insertCustomersBulk(trx: Transaction<DB>, rows: NewCustomerWithId[]): Promise<void> {
@@ -32,20 +35,22 @@ export async function insertCustomersBulk(trx: Transaction<DB>, rows: NewCustome
     display_name: c.displayName,
     search_name: c.searchName,
     record_count: c.recordCount,
-    total_value: c.totalValue,
+    vals: c.values,
   }));
   await sql`
     insert into customers (id, golden, display_name, search_name, record_count, total_value)
-    select id, golden, display_name, search_name, record_count, total_value
+    select id, golden, display_name, search_name, record_count,
+      (select coalesce(sum(v::numeric), 0) from jsonb_array_elements_text(vals) as v)
     from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as c(
-      id text, golden jsonb, display_name text, search_name text, record_count int, total_value numeric)`.execute(trx);
+      id text, golden jsonb, display_name text, search_name text, record_count int, vals jsonb)`.execute(trx);
 }
 
 /**
- * Inserts the records in the given order; returns their ids in the same order. Rows are inserted in
- * input order (ORDER BY ordinality), so identity values ascend with the input.
+ * Inserts the records in the given order; returns their rows in the same order. Rows are inserted in
+ * input order (ORDER BY ordinality), so identity values ascend with the input. Only the generated
+ * columns travel back; the rest of each row is the input itself.
  */
-export async function insertRecordsBulk(trx: Transaction<DB>, rows: NewRecord[]): Promise<number[]> {
+export async function insertRecordsBulk(trx: Transaction<DB>, rows: NewRecord[]): Promise<RecordRow[]> {
   if (rows.length === 0) return [];
   const data = rows.map((r) => ({
     s: r.sourceSystem,
@@ -57,16 +62,40 @@ export async function insertRecordsBulk(trx: Transaction<DB>, rows: NewRecord[])
     h: r.payloadHash,
     v: r.annualValue,
   }));
-  const result = await sql<{ id: number; source_system: string; source_record_id: string }>`
-    insert into source_records
-      (source_system, source_record_id, customer_id, raw, std, problems, payload_hash, annual_value)
-    select r.s, r.i, r.c, r.raw, r.std, r.problems, r.h, r.v
-    from jsonb_array_elements(${JSON.stringify(data)}::jsonb) with ordinality as e(value, n),
-      jsonb_to_record(e.value) as r(s text, i text, c text, raw jsonb, std jsonb, problems jsonb, h text, v numeric)
-    order by e.n
-    returning id, source_system, source_record_id`.execute(trx);
-  const idOf = new Map(result.rows.map((r) => [`${r.source_system}|${r.source_record_id}`, Number(r.id)]));
-  return rows.map((r) => idOf.get(`${r.sourceSystem}|${r.sourceRecordId}`) as number);
+  const result = await sql<{ n: string | number; id: number; version: number; created_at: Date; updated_at: Date }>`
+    with input as (
+      select e.n, r.*
+      from jsonb_array_elements(${JSON.stringify(data)}::jsonb) with ordinality as e(value, n),
+        jsonb_to_record(e.value) as r(s text, i text, c text, raw jsonb, std jsonb, problems jsonb, h text, v numeric)
+    ),
+    ins as (
+      insert into source_records
+        (source_system, source_record_id, customer_id, raw, std, problems, payload_hash, annual_value)
+      select s, i, c, raw, std, problems, h, v from input order by n
+      returning id, source_system, source_record_id, version, created_at, updated_at
+    )
+    select input.n, ins.id, ins.version, ins.created_at, ins.updated_at
+    from ins join input on input.s = ins.source_system and input.i = ins.source_record_id`.execute(trx);
+  const out: RecordRow[] = new Array(rows.length);
+  for (const g of result.rows) {
+    const r = rows[Number(g.n) - 1] as NewRecord;
+    out[Number(g.n) - 1] = {
+      id: Number(g.id),
+      source_system: r.sourceSystem,
+      source_record_id: r.sourceRecordId,
+      customer_id: r.customerId,
+      raw: r.raw,
+      std: r.std,
+      problems: r.problems,
+      payload_hash: r.payloadHash,
+      annual_value: r.annualValue,
+      version: g.version,
+      created_at: g.created_at,
+      updated_at: g.updated_at,
+      deleted_at: null,
+    };
+  }
+  return out;
 }
 
 export async function insertBlockingKeysBulk(

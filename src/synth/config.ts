@@ -46,6 +46,8 @@ export interface CorruptionRates {
   translit_split: number;
   /** A Chinese street address written in pinyin (88 Jianguo Lu, Chaoyang District, Beijing). */
   translit_address: number;
+  /** A later record shows another family name (marriage); 0 in the postal profile. */
+  name_change: number;
 }
 
 export interface GeneratorRates extends PopulationRates, CorruptionRates {
@@ -79,6 +81,7 @@ export const DEFAULT_RATES: Readonly<GeneratorRates> = Object.freeze({
   translit_dialect: 0.15,
   translit_split: 0.15,
   translit_address: 0.15,
+  name_change: 0,
 });
 
 export type RateName = keyof GeneratorRates;
@@ -91,8 +94,11 @@ export function isRateName(name: string): name is RateName {
  * Merges overrides into the defaults. Returns the merged rates or the list of problems
  * (unknown names, values outside [0, 1]); never throws.
  */
-export function resolveRates(overrides: Record<string, unknown>): { rates: GeneratorRates; problems: string[] } {
-  const rates: GeneratorRates = { ...DEFAULT_RATES };
+export function resolveRates(
+  overrides: Record<string, unknown>,
+  base: Readonly<GeneratorRates> = DEFAULT_RATES,
+): { rates: GeneratorRates; problems: string[] } {
+  const rates: GeneratorRates = { ...base };
   const problems: string[] = [];
   for (const [name, value] of Object.entries(overrides)) {
     if (!isRateName(name)) {

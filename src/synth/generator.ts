@@ -3,16 +3,17 @@
  * (one seeded stream; no clock, no Math.random), and streaming: records come out of a generator
  * function in constant memory.
  */
-import type { Customer } from './customer.js';
-import { DEFAULT_RATES, type GeneratorRates } from './config.js';
-import { emptyRecord, type Ctx, type SynthRecord } from './draft.js';
+import type { Customer, Person } from './customer.js';
+import type { GeneratorRates } from './config.js';
+import { emptyRecord, roll, type Ctx, type SynthRecord } from './draft.js';
 import { localePicker, type LocaleChoice } from './locales/index.js';
 import { Population } from './population.js';
 import { Rng } from './prng.js';
 import { writeOrgName, writePersonName } from './project-name.js';
 import { writeAddress, writeDob, writeOtherFields, writePhone } from './project-fields.js';
 import { applyRecordNoise } from './record-noise.js';
-import { SYSTEM_COUNT_SHARES, SYSTEMS, type SystemSpec } from './systems.js';
+import { PROFILES, type GeneratorProfile, type ProfileName } from './profiles.js';
+import type { SystemSpec } from './systems.js';
 import { Weighted } from './weighted.js';
 
 export interface GenerateOptions {
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   seed?: string | number;
   locale?: LocaleChoice;
   rates?: GeneratorRates;
+  /** Shape of the file (systems, how often a customer repeats); default `postal`. */
+  profile?: ProfileName;
 }
 
 export interface TruthRow {
@@ -55,14 +58,13 @@ export interface GeneratedRecord {
   truth: TruthRow;
 }
 
-const systemCount = new Weighted([1, 2, 3, 4, 5], SYSTEM_COUNT_SHARES);
 /** Odd multiplier coprime with 10^9: counter → scrambled 9-digit id, a bijection so ids stay unique. */
 const ID_MULTIPLIER = 7368787;
 const ID_MODULUS = 1_000_000_000;
 
 /** Picks `count` distinct systems, weighted by how likely this kind of customer uses each. */
-function chooseSystems(rng: Rng, c: Customer, count: number): SystemSpec[] {
-  const pool = SYSTEMS.slice();
+function chooseSystems(rng: Rng, systems: readonly SystemSpec[], c: Customer, count: number): SystemSpec[] {
+  const pool = systems.slice();
   const chosen: SystemSpec[] = [];
   while (chosen.length < count && pool.length > 0) {
     let total = 0;
@@ -98,6 +100,7 @@ class RecordMaker {
     const rec = emptyRecord(sys.name, this.nextId(sys));
     if (c.kind === 'person') {
       writePersonName(ctx, rec, c, sys);
+      if (duplicate) changeFamilyName(ctx, rec, c);
       if (sys.name === 'business') rec.organization_name = ''; // sole traders trade under their own name
     } else {
       writeOrgName(ctx, rec, c);
@@ -127,15 +130,34 @@ class RecordMaker {
   }
 }
 
+/**
+ * A record made after a marriage shows another family name. Drawn only when the rate is set, so
+ * profiles without name changes keep their random stream (and their datasets) unchanged.
+ */
+function changeFamilyName(ctx: Ctx, rec: SynthRecord, c: Person): void {
+  if (ctx.rates.name_change <= 0 || rec.family_name === '' || !roll(ctx, 'name_change')) return;
+  const family = c.locale.family.pick(ctx.rng).latin;
+  if (family === c.family.latin) return;
+  rec.family_name = family;
+  ctx.corruptions.push('name_change');
+}
+
 /** All records of one customer: 1–5 systems, sometimes twice in one, part of them at a newer address. */
-function customerRecords(rng: Rng, maker: RecordMaker, c: Customer, rates: GeneratorRates): GeneratedRecord[] {
+function customerRecords(
+  rng: Rng,
+  maker: RecordMaker,
+  c: Customer,
+  rates: GeneratorRates,
+  profile: GeneratorProfile,
+  systemCount: Weighted<number>,
+): GeneratedRecord[] {
   const out: GeneratedRecord[] = [];
-  const systems = chooseSystems(rng, c, systemCount.pick(rng));
+  const systems = chooseSystems(rng, profile.systems, c, systemCount.pick(rng));
   for (const sys of systems) {
     const copies = rng.chance(rates.duplicate) ? 2 : 1;
     for (let k = 0; k < copies; k++) {
       // The first record always shows the old address, so a move is visible only across records.
-      const moved = c.newAddress !== null && out.length > 0 && rng.chance(0.5);
+      const moved = c.newAddress !== null && out.length > 0 && rng.chance(profile.movedRecordShare);
       out.push(maker.make(c, sys, k > 0, moved));
     }
   }
@@ -148,10 +170,15 @@ function customerRecords(rng: Rng, maker: RecordMaker, c: Customer, rates: Gener
  */
 export function* generateRecords(options: GenerateOptions): Generator<GeneratedRecord> {
   const rng = new Rng(options.seed ?? 1);
-  const rates = options.rates ?? DEFAULT_RATES;
+  const profile = PROFILES[options.profile ?? 'postal'];
+  const rates = options.rates ?? profile.rates;
+  const systemCount = new Weighted(
+    profile.systemCountShares.map((_, i) => i + 1),
+    profile.systemCountShares,
+  );
   const population = new Population(rng, localePicker(options.locale ?? 'mixed'), rates);
   const maker = new RecordMaker(rng, rates);
   for (let i = 0; i < options.customers; i++) {
-    yield* customerRecords(rng, maker, population.nextCustomer(), rates);
+    yield* customerRecords(rng, maker, population.nextCustomer(), rates, profile, systemCount);
   }
 }

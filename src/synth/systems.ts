@@ -5,7 +5,7 @@
  */
 import type { PhoneStyle } from './locales/types.js';
 
-export type SystemName = 'counter' | 'parcels' | 'business' | 'po_boxes' | 'online' | 'call_centre';
+export type SystemName = 'counter' | 'parcels' | 'business' | 'po_boxes' | 'online' | 'call_centre' | 'registry';
 
 export interface SystemSpec {
   name: SystemName;

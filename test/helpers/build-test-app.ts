@@ -13,6 +13,7 @@ import type { DestinationStream } from 'pino';
 import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig, type LogLevel } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { createMdmContext } from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { openTestDatabase, type Backend } from './database.js';
 
@@ -36,10 +37,12 @@ export interface TestApp {
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: options.logLevel ?? 'silent', ...options.env });
   const database = await openTestDatabase(options.backend ?? 'pglite');
+  const logger = createLogger(config.logLevel, options.logStream);
+  // As main.ts does: one MdmContext for the process, built here and handed to the app.
   const deps: AppDeps = {
     config,
-    database,
-    logger: createLogger(config.logLevel, options.logStream),
+    mdm: createMdmContext({ database, config, logger }),
+    logger,
     redis: options.redis,
   };
   const app = await buildApp(deps);

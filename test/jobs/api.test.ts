@@ -37,7 +37,7 @@ describe('jobs API (in-process runner)', () => {
       concurrency: 1,
       backoffScale: 0.01,
     });
-    app = await buildApp({ config, database, logger: ctx.logger, jobs: runner });
+    app = await buildApp({ config, mdm: ctx, logger: ctx.logger, jobs: runner });
   });
   afterAll(async () => {
     await app?.close();
@@ -138,7 +138,8 @@ describe.skipIf(!redisUrl)('queue dashboard (BullMQ runner)', () => {
     database = await openTestDatabase('pglite');
     const prefix = `ih-test-board-${randomBytes(4).toString('hex')}`;
     runner = new BullmqJobRunner(database, { redisUrl: redisUrl as string, prefix });
-    app = await buildApp({ config, database, logger: jobContext(database).logger, jobs: runner });
+    const mdm = jobContext(database);
+    app = await buildApp({ config, mdm, logger: mdm.logger, jobs: runner });
   });
   afterAll(async () => {
     await app?.close();
@@ -167,8 +168,11 @@ describe.skipIf(!redisUrl)('queue dashboard (BullMQ runner)', () => {
       url: '/admin/queues',
       headers: { authorization: `Bearer ${STEWARD}` },
     });
-    // The dashboard's authenticator knows admin keys only: a steward key is not let in.
-    expect([401, 403]).toContain(steward.statusCode);
-    expect((await app.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
+    // A steward key is known and refused (#15.12), in the error envelope.
+    expect(steward.statusCode).toBe(403);
+    expect(steward.json()).toMatchObject({ error: 'IH_FORBIDDEN' });
+    const anonymous = await app.inject({ method: 'GET', url: '/admin/queues' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ error: 'IH_UNAUTHORIZED' });
   });
 });

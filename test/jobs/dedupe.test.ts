@@ -5,19 +5,15 @@
  * another record of the customer; no split of a steward merge; no task reopened for a decided pair);
  * scope 'changed' acts only on records changed since the last completed run.
  */
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMdmContext } from '../../src/mdm/context.js';
-import { upsertRecords } from '../../src/mdm/ingest.js';
-import { mergeCustomers } from '../../src/mdm/merge.js';
-import { decideReviewTask } from '../../src/mdm/review.js';
+import { decideReviewTask, mergeCustomers, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { finishBatchRun, insertBatchRun, markBatchRunRunning } from '../../src/store/batch-runs.js';
 import type { Database } from '../../src/store/db.js';
 import { setStewardDecision } from '../../src/store/links.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';
 import { openTestDatabase } from '../helpers/database.js';
-import { runnerKinds, startHarness, type Harness } from './helpers.js';
+import { jobContext, runnerKinds, startHarness, type Harness } from './helpers.js';
 
 const PEOPLE = [
   ['Oluwaseun', 'Adeyemi-Okafor', '1971-03-14'],
@@ -72,7 +68,7 @@ async function setUp(): Promise<Database> {
 
 /** Ingest with candidate search off (every blocking key too common): each record its own customer. */
 async function ingestUnmatched(database: Database, records: RawRecord[]): Promise<void> {
-  const noMerge = createMdmContext({ database, config: { maxBlockSize: 0 }, logger: pino({ level: 'silent' }) });
+  const noMerge = jobContext(database, { MATCH_MAX_BLOCK_SIZE: '0' });
   const results = await upsertRecords(noMerge, SYSTEM_ACTOR, records);
   expect(results.every((r) => !('error' in r) && r.decision === 'created')).toBe(true);
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pino } from 'pino';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
+import { loadConfig } from '../../src/config.js';
+import { createMdmContext, type MdmContext } from '../../src/mdm/index.js';
 import { InlineJobRunner } from '../../src/jobs/inline.js';
 import { PROCESSORS } from '../../src/jobs/processors/index.js';
 import { BullmqJobRunner, startWorkers, type RunningWorkers } from '../../src/jobs/queues.js';
@@ -19,10 +20,10 @@ export type RunnerKind = 'inline' | 'bullmq';
 export const redisUrl = process.env['REDIS_URL'] || undefined;
 export const runnerKinds: RunnerKind[] = redisUrl ? ['inline', 'bullmq'] : ['inline'];
 
-export function jobContext(database: Database): MdmContext {
+export function jobContext(database: Database, env: Record<string, string> = {}): MdmContext {
   return createMdmContext({
     database,
-    config: { defaultCountry: 'AU', dateOrder: 'DMY' },
+    config: loadConfig({ DEFAULT_COUNTRY: 'AU', DATE_ORDER: 'DMY', ...env }),
     logger: pino({ level: 'silent' }),
   });
 }

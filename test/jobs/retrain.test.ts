@@ -5,10 +5,8 @@
  * identical-looking records are different people, any trained model (which merges such pairs) is
  * worse and stays a candidate; once the same pairs are steward merges, it is better and promoted.
  */
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMdmContext } from '../../src/mdm/context.js';
-import { upsertRecords } from '../../src/mdm/ingest.js';
+import { upsertRecords } from '../../src/mdm/index.js';
 import { defaultModel } from '../../src/match/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
@@ -17,7 +15,7 @@ import { insertCandidateModel, promoteModel } from '../../src/store/models.js';
 import type { JsonObject } from '../../src/store/schema.js';
 import { generateRecords } from '../../src/synth/generator.js';
 import { openTestDatabase } from '../helpers/database.js';
-import { addSynthSystems, runnerKinds, startHarness, type Harness } from './helpers.js';
+import { addSynthSystems, jobContext, runnerKinds, startHarness, type Harness } from './helpers.js';
 
 const twin = (system: string, n: number): RawRecord => ({
   source_system: system,
@@ -44,7 +42,7 @@ describe.each(runnerKinds)('retrain job (%s runner)', (kind) => {
     await addSynthSystems(database);
     harness = startHarness(kind, database);
     const synthetic = [...generateRecords({ customers: 80, seed: 'retrain' })].map((g) => g.record as RawRecord);
-    const ingest = createMdmContext({ database, config: { maxBlockSize: 0 }, logger: pino({ level: 'silent' }) });
+    const ingest = jobContext(database, { MATCH_MAX_BLOCK_SIZE: '0' });
     const twins = [0, 1, 2].flatMap((n) => [twin('counter', n), twin('online', n)]);
     await upsertRecords(ingest, { type: 'system', id: 'test' }, [...synthetic, ...twins]);
     const rows = await database.db

@@ -20,6 +20,7 @@ import {
   resend,
 } from '../../scripts/bench/_ingest-compare.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
+import { customerInvariantViolations } from './customer-invariants.js';
 
 const RECORDS = 240;
 
@@ -64,6 +65,8 @@ describe.each(backends)('bulk ingest (%s)', (backend) => {
     // The data has duplicates, so the comparison is not between two trivial partitions.
     expect(cmp.customers[0]).toBeLessThan(RECORDS);
     expect(cmp).toMatchObject({ recordsInDifferentCustomers: 0, linksOnlyInOne: 0, openTasksOnlyInOne: 0 });
+    // Counts, totals and golden state of the bulk-written customers hold as after single upserts.
+    expect(await customerInvariantViolations(bulk.db)).toEqual([]);
 
     const events = await bulk.db
       .selectFrom('audit_events')

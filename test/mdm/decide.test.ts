@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPerCustomer, decide, type DecisionInput, type ScoredCandidate } from '../../src/mdm/decide.js';
+import { bestPerCustomer, decide, type DecisionInput, type ScoredCandidate } from '../../src/mdm/ingest/decide.js';
 
 let next = 1;
 function cand(customerId: string, probability: number): ScoredCandidate {
@@ -13,8 +13,8 @@ function input(scored: ScoredCandidate[], over: Partial<DecisionInput> = {}): De
     currentCustomerId: null,
     stewardPairs: new Map(),
     separatedCustomers: new Set(),
-    upper: 0.9,
-    lower: 0.5,
+    matchUpperThreshold: 0.9,
+    matchLowerThreshold: 0.5,
     ...over,
   };
 }

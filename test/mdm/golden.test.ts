@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeGolden, searchNameOf } from '../../src/mdm/golden.js';
+import { computeGolden, searchNameOf } from '../../src/mdm/golden/golden.js';
 import { goldenInput } from './std-factory.js';
 
 const ranks: Record<string, number> = { erp: 10, crm: 50, web: 90 };

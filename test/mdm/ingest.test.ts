@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRecord, getCustomer, getRecord, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching.js';
-import type { UpsertFailure, UpsertResult } from '../../src/mdm/types.js';
+import {
+  deleteRecord,
+  getCustomer,
+  getRecord,
+  type MdmContext,
+  type UpsertFailure,
+  upsertRecord,
+  upsertRecords,
+  type UpsertResult,
+} from '../../src/mdm/index.js';
+import { scorePair } from '../../src/match/index.js';
+import { standardizeRecord } from '../../src/standardize/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
@@ -19,8 +27,8 @@ async function countRows(database: Database, table: 'audit_events' | 'customers'
 /** Probability the active model gives a pair (so tests do not depend on one model's numbers). */
 async function pairProbability(ctx: MdmContext, a: RawRecord, b: RawRecord): Promise<number> {
   const { model } = await ctx.models.current();
-  const sa = standardize(a, ctx.settings.standardize).std;
-  const sb = standardize(b, ctx.settings.standardize).std;
+  const sa = standardizeRecord(a, ctx.settings.standardize).std;
+  const sb = standardizeRecord(b, ctx.settings.standardize).std;
   return scorePair(model, sa, sb).probability;
 }
 
@@ -73,7 +81,7 @@ describe.each(backends)('ingest (%s)', (backend) => {
     const r = await upsertRecord(ctx, sourceActor('erp'), dup);
     expect(r.decision).toBe('attached');
     expect(r.customerId).toBe(first.customerId);
-    expect(r.score).toBeGreaterThanOrEqual(ctx.settings.upperThreshold);
+    expect(r.score).toBeGreaterThanOrEqual(ctx.settings.matchUpperThreshold);
     const { customer } = await getCustomer(ctx, first.customerId);
     expect(customer.recordCount).toBe(2);
     expect(customer.totalValue).toBe(1500);
@@ -121,7 +129,7 @@ describe.each(backends)('ingest (%s)', (backend) => {
     // Put this pair in the review band of a context of its own, whatever the model's numbers are.
     const reviewCtx: MdmContext = {
       ...ctx,
-      settings: { ...ctx.settings, lowerThreshold: p / 2, upperThreshold: (p + 1) / 2 },
+      settings: { ...ctx.settings, matchLowerThreshold: p / 2, matchUpperThreshold: (p + 1) / 2 },
     };
     const ra = await upsertRecord(reviewCtx, sourceActor(), a);
     const rb = await upsertRecord(reviewCtx, sourceActor(), b);

@@ -1,7 +1,7 @@
 /** Test context and record factories for the MDM integration tests (real databases, no mocks). */
 import { pino } from 'pino';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
-import type { Actor } from '../../src/mdm/types.js';
+import { loadConfig } from '../../src/config.js';
+import { type Actor, createMdmContext, type MdmContext } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';
@@ -12,7 +12,13 @@ export const steward: Actor = { type: 'steward', id: 'steward-1' };
 export function testContext(database: Database): MdmContext {
   return createMdmContext({
     database,
-    config: { matchUpperThreshold: 0.95, matchLowerThreshold: 0.6, defaultCountry: 'AU', dateOrder: 'DMY' },
+    // The service's own config parser and defaults; the decision settings the tests rely on are pinned.
+    config: loadConfig({
+      MATCH_UPPER_THRESHOLD: '0.95',
+      MATCH_LOWER_THRESHOLD: '0.6',
+      DEFAULT_COUNTRY: 'AU',
+      DATE_ORDER: 'DMY',
+    }),
     logger: pino({ level: 'silent' }),
   });
 }

@@ -1,7 +1,7 @@
 /** Small factory for StdRecords in pure tests: every field missing unless given. */
 import { emptyStdRecord } from '../../src/standardize/index.js';
 import type { RawRecord, StdRecord } from '../../src/standardize/types.js';
-import type { GoldenInput } from '../../src/mdm/golden.js';
+import type { GoldenInput } from '../../src/mdm/golden/golden.js';
 
 export function makeStd(over: Partial<StdRecord> = {}): StdRecord {
   return { ...emptyStdRecord('crm', '1'), ...over };

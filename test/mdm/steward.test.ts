@@ -9,12 +9,13 @@ import {
   listReviewTasks,
   lookupXref,
   matchRecord,
+  type MdmContext,
   mergeCustomers,
   splitCustomer,
   upsertRecord,
 } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching.js';
+import { scorePair } from '../../src/match/index.js';
+import { standardizeRecord } from '../../src/standardize/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
@@ -34,10 +35,10 @@ describe.each(backends)('steward operations (%s)', (backend) => {
   /** A context whose review band holds the pair (a, b), whatever the model's numbers. */
   async function reviewContextFor(a: RawRecord, b: RawRecord): Promise<MdmContext> {
     const { model } = await ctx.models.current();
-    const sa = standardize(a, ctx.settings.standardize).std;
-    const sb = standardize(b, ctx.settings.standardize).std;
+    const sa = standardizeRecord(a, ctx.settings.standardize).std;
+    const sb = standardizeRecord(b, ctx.settings.standardize).std;
     const p = scorePair(model, sa, sb).probability;
-    return { ...ctx, settings: { ...ctx.settings, lowerThreshold: p / 2, upperThreshold: (p + 1) / 2 } };
+    return { ...ctx, settings: { ...ctx.settings, matchLowerThreshold: p / 2, matchUpperThreshold: (p + 1) / 2 } };
   }
 
   it('merges (older id survives, other redirects), then a split restores the records under a new id', async () => {
@@ -110,7 +111,7 @@ describe.each(backends)('steward operations (%s)', (backend) => {
       customerId: stored.customerId,
       bestRecord: { sourceSystem: 'crm', sourceRecordId: rec.source_record_id },
     });
-    expect(candidates[0]?.probability).toBeGreaterThanOrEqual(ctx.settings.upperThreshold);
+    expect(candidates[0]?.probability).toBeGreaterThanOrEqual(ctx.settings.matchUpperThreshold);
     expect(candidates[0]?.explanation.fields.length).toBeGreaterThan(0);
     expect(candidates[0]?.golden.familyName?.value).toBe(rec.family_name);
     expect(await count()).toBe(before);

@@ -15,11 +15,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { JobRunner } from '../../jobs/types.js';
-import type { Database } from '../../store/db.js';
+import type { MdmContext } from '../../mdm/index.js';
 
 export interface AppDeps {
   config: Config;
-  database: Database;
+  /** The process's one MdmContext (built by main.ts; a worker's jobs share the same one). */
+  mdm: MdmContext;
   logger: Logger;
   /** Present when REDIS_URL is set; /health/ready pings it. */
   redis?: Redis | undefined;

@@ -1,8 +1,8 @@
 /**
  * The /v1 API: one encapsulated context holding the auth hook and every route group, so nothing
  * outside it (health, /docs, /ui) is affected by authentication. Register with
- * `app.register(v1Routes, { prefix: '/v1', deps })`; the MDM context and the authenticator are
- * built from deps unless given (a benchmark or a job runner may share its own MDM context).
+ * `app.register(v1Routes, { prefix: '/v1', deps })`; the MDM context is the process's own
+ * (deps.mdm, built by main.ts), the authenticator is built from it unless given.
  *
  * Bootstrap keys: ADMIN_API_KEY / STEWARD_API_KEY from the config. Without ADMIN_API_KEY a random
  * admin key is generated for this process and logged once at warn level, so a fresh local set-up
@@ -10,8 +10,7 @@
  */
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/auth.js';
-import { createMdmContext, type MdmContext } from '../../mdm/context.js';
+import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/index.js';
 import type { AppDeps } from '../plugins/dependencies.js';
 import { authHook } from '../plugins/auth.js';
 
@@ -28,7 +27,6 @@ import { xrefRoutes } from './xref/index.js';
 
 export interface V1Options {
   deps: AppDeps;
-  mdm?: MdmContext;
   authenticator?: Authenticator;
 }
 
@@ -36,9 +34,8 @@ export interface V1Options {
 export const BEARER_SECURITY = [{ bearerAuth: [] }];
 
 export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) => {
-  const { config, database, logger } = opts.deps;
-  const mdm = opts.mdm ?? createMdmContext({ database, config, logger });
-  const authenticator = opts.authenticator ?? createAuthenticator(database, bootstrapKeys(opts.deps));
+  const { config, mdm } = opts.deps;
+  const authenticator = opts.authenticator ?? createAuthenticator(mdm.database, bootstrapKeys(opts.deps));
   app.decorateRequest('principal', null);
   app.addHook('onRequest', authHook(authenticator));
   app.addHook('onRoute', (route) => {
@@ -54,7 +51,11 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(reviewTaskRoutes, deps);
   await app.register(qualityRoutes, deps);
   if (opts.deps.jobs) {
-    await app.register(jobRoutes, { runner: opts.deps.jobs, uploadDir: join(config.dataDir, 'uploads') });
+    await app.register(jobRoutes, {
+      runner: opts.deps.jobs,
+      uploadDir: join(config.dataDir, 'uploads'),
+      uploadLimit: config.uploadLimit,
+    });
   }
 };
 

@@ -7,6 +7,7 @@ import { buildUi } from '../../../scripts/build-ui.js';
 import { buildApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
+import { createMdmContext } from '../../../src/mdm/index.js';
 import { openTestDatabase, type Backend } from '../../helpers/database.js';
 
 export const ADMIN_KEY = 'ui-test-admin-key-0123456789';
@@ -29,7 +30,8 @@ export async function startUiServer(backend: Backend = 'pglite'): Promise<UiServ
     STEWARD_API_KEY: STEWARD_KEY,
   });
   const database = await openTestDatabase(backend);
-  const app = await buildApp({ config, database, logger: createLogger(config.logLevel) });
+  const logger = createLogger(config.logLevel);
+  const app = await buildApp({ config, mdm: createMdmContext({ database, config, logger }), logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
