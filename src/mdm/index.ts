@@ -51,3 +51,6 @@ export {
   type NewSourceSystem,
   type SourceSystem,
 } from './admin/source-systems.js';
+// what the edges need to translate errors and refuse input that the store cannot hold
+export { isDatabaseUnavailable } from '../store/db-errors.js';
+export { findUnstorableText, type UnstorableText } from '../standardize/storable-text.js';

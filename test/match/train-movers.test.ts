@@ -11,7 +11,7 @@ import {
   compareBatch,
   compileModel,
   defaultModel,
-  nameConflicts,
+  evidencePolicyBatch,
   recordTfBits,
   scoreBatch,
   trainModel,
@@ -115,7 +115,17 @@ function mergeCounts(
 ) {
   const cm = compileModel(model);
   const weights = scoreBatch(cm, gamma, candidates, recordTfBits(cm, records));
-  const blocked = nameConflicts(cm, gamma, candidates);
+  // Only the policy's conflicts (names that contradict) hold a pair back here: a mover lacks
+  // corroboration by construction, and whether it then merges or goes to review is the policy's
+  // business, not the weights' that this test is about.
+  const blocked = evidencePolicyBatch(
+    cm,
+    gamma,
+    candidates,
+    weights,
+    cm.defs.map(() => null),
+    [],
+  ).rejected;
   const merge = Math.log2(0.95 / 0.05);
   let movers = 0;
   let found = 0;

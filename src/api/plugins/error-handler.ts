@@ -11,7 +11,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../errors.js';
-import { isDatabaseUnavailable } from '../../store/db-errors.js';
+import { isDatabaseUnavailable } from '../../mdm/index.js';
 import type { ErrorEnvelope } from '../schemas/common.js';
 
 /** Enough to fix a request; a huge batch with every row wrong should not make a huge response. */

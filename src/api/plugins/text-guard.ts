@@ -7,7 +7,7 @@
  * body alone; the item check lives in mdm (prepareUpsert), which imports go through as well.
  */
 import fp from 'fastify-plugin';
-import { findUnstorableText } from '../../standardize/storable-text.js';
+import { findUnstorableText } from '../../mdm/index.js';
 import { validationError } from './auth-errors.js';
 
 declare module 'fastify' {

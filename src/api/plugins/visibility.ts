@@ -5,7 +5,7 @@
  * form, problems, or the before/after of their audit events. Stewards and admins see everything.
  * `GET /v1/records/{other}/{id}` is already a 403 (assertOwnSystem); these cover the lists.
  */
-import type { Principal } from '../../mdm/admin/auth.js';
+import type { Principal } from '../../mdm/index.js';
 
 function foreign(principal: Principal, sourceSystem: string | null): boolean {
   return principal.role === 'source' && sourceSystem !== null && sourceSystem !== principal.sourceSystem;

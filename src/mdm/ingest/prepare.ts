@@ -32,7 +32,9 @@ export function prepareUpsert(ctx: MdmContext, raw: RawRecord): PreparedUpsert {
   if (unstorable) {
     // A batch item or an import row: the path names the field within the record.
     const path = unstorable.pointer.slice(1);
-    throw new AppError('IH_VALIDATION', `${path} ${unstorable.reason}`, { details: [{ path, reason: unstorable.reason }] });
+    throw new AppError('IH_VALIDATION', `${path} ${unstorable.reason}`, {
+      details: [{ path, reason: unstorable.reason }],
+    });
   }
   const ref = validateRef({ sourceSystem: raw.source_system, sourceRecordId: raw.source_record_id });
   if (!DATA_FIELDS.some((f) => hasValue(raw[f]))) {
