@@ -46,6 +46,9 @@ export async function upsertRecords(
   const out: Array<UpsertResult | UpsertFailure> = new Array(raws.length);
   const ready: Array<{ index: number; p: PreparedUpsert }> = [];
   for (const [index, raw] of raws.entries()) {
+    // Standardising thousands of records is seconds of CPU on a busy machine: let timers run between
+    // slices (a BullMQ worker must renew its job lock meanwhile, or the job is taken for stalled).
+    if (index % 250 === 249) await new Promise((r) => setImmediate(r));
     try {
       const p = prepareUpsert(ctx, raw);
       await assertSourceSystem(ctx, p.ref.sourceSystem);
