@@ -10,6 +10,7 @@ import {
   compileModel,
   defaultModel,
   applyEvidencePolicy,
+  findRelatedPairs,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -19,6 +20,7 @@ import {
   type CandidatePairs,
   type Clustering,
   type GenericValues,
+  type RelatedPair,
   type MatchModel,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
@@ -57,6 +59,11 @@ export interface BatchSummary {
   links: number;
   clusters: number;
   reviewCandidates: number;
+  /** Pairs of different customers found related (household, shared contact). */
+  relatedPairs: number;
+  /** Values found generic (shared by many different names), and scored pairs that agreed on one. */
+  genericValues: number;
+  genericPairs: number;
   trained: boolean;
   pairsCompleteness?: number;
   seconds: Record<BatchStage | 'total', number>;
@@ -76,6 +83,8 @@ export interface BatchResult {
   clustering: Clustering;
   /** Generic values found in the input (phones, emails, addresses … shared by many different names). */
   generic: GenericValues;
+  /** Pairs of records of different customers that are related (household, shared contact). */
+  related: RelatedPair[];
   summary: BatchSummary;
 }
 
@@ -125,6 +134,7 @@ export async function runBatchDedupe(
     mergeBlocked: evidence.blocked,
     blockReasons: evidence.reasons,
   });
+  const related = findRelatedPairs(cm, gamma, candidates, clustering.clusterOf, evidence.flags);
   clock.end('cluster');
   const summary: BatchSummary = {
     records: records.length,
@@ -133,6 +143,9 @@ export async function runBatchDedupe(
     links: clustering.links,
     clusters: clustering.clusters,
     reviewCandidates: clustering.review.length,
+    relatedPairs: related.length,
+    genericValues: Object.values(evidence.generic.values).reduce((n, v) => n + v.length, 0),
+    genericPairs: evidence.genericPairs,
     trained,
     ...completeness(records, candidates, options.truthOf),
     seconds: clock.seconds(),
@@ -140,7 +153,8 @@ export async function runBatchDedupe(
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
-  return { records, customerIds, model, candidates, probabilities, clustering, generic: evidence.generic, summary };
+  const generic = evidence.generic;
+  return { records, customerIds, model, candidates, probabilities, clustering, generic, related, summary };
 }
 
 function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {

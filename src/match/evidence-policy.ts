@@ -44,14 +44,15 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   // Only a full or transposed date: "one component off" or "same year" often holds for siblings.
   identity: {
     nationalId: ['exact', 'one edit or transposition'],
-    email: ['exact', 'same local part'],
+    email: ['exact'],
     dateOfBirth: ['exact', 'day/month transposed'],
   },
   softConflicts: { familyName: ['else'] },
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
-    email: ['exact', 'same local part', 'jaro-winkler>=0.88'],
+    // Only the same mailbox: addresses are made from names, so namesakes' look alike (j.smith@ …).
+    email: ['exact'],
     phone: ['exact', 'same last 7 digits', 'one edit or transposition'],
     // A street alone is a place, not an identity: the house number must agree too.
     address: ['exact', 'house number and street'],
@@ -227,6 +228,8 @@ export function evidencePolicyBatch(
 
 export interface BatchEvidence extends PolicyBatchResult {
   generic: GenericValues;
+  /** Per comparison, per record: the value is generic (see `genericFlags`). */
+  flags: Array<Uint8Array | null>;
 }
 
 /**
@@ -244,5 +247,5 @@ export function applyEvidencePolicy(
 ): BatchEvidence {
   const generic = known ?? findGenericValues(cm.defs, records);
   const flags = genericFlags(cm.defs, records, generic);
-  return { ...evidencePolicyBatch(cm, gamma, pairs, weights, flags, tfBits), generic };
+  return { ...evidencePolicyBatch(cm, gamma, pairs, weights, flags, tfBits), generic, flags };
 }
