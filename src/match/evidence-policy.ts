@@ -27,6 +27,8 @@ export interface EvidencePolicy {
    */
   conflicts: LevelRule;
   identity: LevelRule;
+  /** What overrides a conflict when the family name contradicts as well. */
+  identifiers: LevelRule;
   /**
    * A family name disagreeing wholly: a marriage, or another person of the same given name. Any
    * corroboration overrides it; without one the pair is kept apart.
@@ -40,13 +42,24 @@ export interface EvidencePolicy {
 }
 
 export const EVIDENCE_POLICY: EvidencePolicy = {
-  conflicts: { givenName: ['else'], organization: ['else'] },
+  // A birth date, gender or middle name wholly different is another person too (a parent and child
+  // of one name at one address); typo levels of the date stay compatible. Rules naming a comparison
+  // the model lacks are ignored.
+  conflicts: {
+    givenName: ['else'],
+    organization: ['else'],
+    dateOfBirth: ['else'],
+    gender: ['else'],
+    middleName: ['else'],
+  },
   // Only a full or transposed date: "one component off" or "same year" often holds for siblings.
   identity: {
     nationalId: ['exact', 'one edit or transposition'],
     email: ['exact'],
     dateOfBirth: ['exact', 'day/month transposed'],
   },
+  // When the given and the family name both contradict, a shared birth date is chance: only these override.
+  identifiers: { nationalId: ['exact', 'one edit or transposition'], email: ['exact'] },
   softConflicts: { familyName: ['else'] },
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
@@ -81,7 +94,7 @@ export const REJECT_REASONS: ReadonlySet<string> = new Set([
 ]);
 
 export const BLOCK_MESSAGES: Readonly<Record<string, string>> = {
-  'name-conflict': 'kept apart: the given or organisation names contradict each other and no identifier overrides it',
+  'name-conflict': 'kept apart: the names or birth dates contradict each other and no identifier overrides it',
   'family-name-conflict': 'kept apart: the family names differ and nothing corroborates the same person',
   'no-corroboration': 'auto-merge blocked: no corroborating identifier',
 };
@@ -93,6 +106,7 @@ const SOFT_CONFLICT = 4;
 const CORROBORATES = 8;
 const PLACE = 16;
 const NAME_AGREES = 32;
+const IDENTIFIER = 64;
 
 interface CompiledPolicy {
   roles: Uint8Array[];
@@ -114,6 +128,7 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     };
     mark(policy.conflicts, CONFLICT);
     mark(policy.identity, IDENTITY);
+    mark(policy.identifiers, IDENTIFIER);
     mark(policy.softConflicts, SOFT_CONFLICT);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
@@ -143,8 +158,8 @@ export function mergeBlockReason(
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
-    if ((role & (IDENTITY | CORROBORATES)) !== 0 && generic(c)) {
-      bits |= role & ~(IDENTITY | CORROBORATES | PLACE);
+    if ((role & (IDENTITY | IDENTIFIER | CORROBORATES)) !== 0 && generic(c)) {
+      bits |= role & ~(IDENTITY | IDENTIFIER | CORROBORATES | PLACE);
       continue;
     }
     if (role & PLACE && !(role & ~(CORROBORATES | PLACE))) place = true;
@@ -153,6 +168,7 @@ export function mergeBlockReason(
   // Place evidence corroborates only on a name that agrees closely.
   if (place && bits & NAME_AGREES) bits |= CORROBORATES;
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
+  if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
   if (!(bits & CORROBORATES))
     return bits & SOFT_CONFLICT ? BLOCK_REASONS.familyNameConflict : BLOCK_REASONS.noCorroboration;
   return null;

@@ -44,7 +44,9 @@ describe('name conflict', () => {
     const a = { givenName: 'anna', familyName: 'kowalski', nationalId: '6910821', dateOfBirth: '1980-05-04' };
     const garbled = { givenName: 'zsc', familyName: 'hiioh' };
     expect(conflicts(a, { ...garbled, nationalId: '6910821' })).toBe(0);
-    expect(conflicts(a, { ...garbled, dateOfBirth: '1980-04-05' })).toBe(0);
+    expect(conflicts(a, { ...garbled, familyName: 'kowalski', dateOfBirth: '1980-04-05' })).toBe(0);
+    // Both names contradicting: a shared birth date is chance, only an identifier overrides.
+    expect(conflicts(a, { ...garbled, dateOfBirth: '1980-05-04' })).toBe(1);
     expect(conflicts(a, { ...garbled, nationalId: '1234567', dateOfBirth: '1980-11-23' })).toBe(1);
   });
   it('does not flag pairs without names on both sides', () => {
@@ -85,6 +87,12 @@ describe('corroboration', () => {
     expect(reason({ ...anna, phoneDigits: '2125550123' }, { ...anna, phoneDigits: '2125550123' })).toBeNull();
     const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
     expect(reason({ ...anna, ...home }, { ...anna, ...home })).toBeNull();
+  });
+  it('a birth date wholly different keeps the same name at one address apart (parent and child)', () => {
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    expect(
+      reason({ ...anna, ...home, dateOfBirth: '1950-02-03' }, { ...anna, ...home, dateOfBirth: '1981-07-19' }),
+    ).toBe('name-conflict');
   });
   it('a birth year alone does not corroborate', () => {
     expect(reason({ ...anna, dateOfBirth: '1980-05-04' }, { ...anna, dateOfBirth: '1980-11-23' })).toBe(
