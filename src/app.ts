@@ -14,12 +14,14 @@ import type { Logger } from 'pino';
 import { genReqId } from './logger.js';
 import { dependenciesPlugin, type AppDeps } from './api/plugins/dependencies.js';
 import { errorHandlerPlugin } from './api/plugins/error-handler.js';
+import { securityHeadersPlugin } from './api/plugins/security-headers.js';
 import { swaggerPlugin } from './api/plugins/swagger.js';
+import { textGuardPlugin } from './api/plugins/text-guard.js';
 import { healthRoutes } from './api/routes/health/index.js';
 import { v1Routes } from './api/routes/index.js';
 import { queueDashboard } from './api/routes/jobs/dashboard.js';
 import { BullmqJobRunner } from './jobs/queues.js';
-import { createAuthenticator } from './mdm/admin/auth.js';
+import { createAuthenticator } from './mdm/index.js';
 import { uiPlugin } from './ui/plugin.js';
 
 export type { AppDeps } from './api/plugins/dependencies.js';
@@ -32,18 +34,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId,
     requestIdHeader: false,
     bodyLimit: deps.config.bodyLimit,
+    // A record id may have 200 characters (RecordIdSchema), each up to 4 UTF-8 bytes sent as %XX:
+    // find-my-way's default of 100 answered longer ids with its own 414, so they could be created
+    // in a batch but never read, updated or deleted. The schema still caps the decoded length.
+    maxParamLength: 200 * 4 * 3,
     ajv: {
       // Report every bad field of a request at once (the handler caps the list at MAX_DETAILS).
-      customOptions: { allErrors: true },
+      // removeAdditional: false — an unknown field is a 400 naming it, never silently dropped
+      // (Fastify's default strips it and answers 200, so a misspelt field was lost unnoticed).
+      customOptions: { allErrors: true, removeAdditional: false },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // The API reads JSON only: without this, JSON sent as text/plain was parsed as a string and
+  // answered with a confusing 400; now it is 415 IH_UNSUPPORTED_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(dependenciesPlugin, { deps });
   await app.register(errorHandlerPlugin, { bodyLimit: deps.config.bodyLimit });
+  await app.register(textGuardPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(swaggerPlugin, { version: packageVersion() });
   await registerRouteGroups(app, deps);
   return app;
@@ -59,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(healthRoutes, {
     prefix: '/health',
-    database: deps.mdm.database,
+    mdm: deps.mdm,
     redis: deps.redis,
     logLevel: deps.config.logLevel,
   });
@@ -68,10 +81,12 @@ async function registerRouteGroups(app: App, deps: AppDeps): Promise<void> {
   await app.register(uiPlugin);
   // Job routes live under /v1 (routes/index.ts); the BullMQ dashboard only exists with Redis.
   if (deps.jobs instanceof BullmqJobRunner) {
-    const { adminApiKey } = deps.config;
+    // Both bootstrap keys are known here, so a steward key is recognised and refused (403), not
+    // reported as an unknown key (401). Dashboard routes declare no `allow`: admin only.
+    const { adminApiKey, stewardApiKey } = deps.config;
     await app.register(queueDashboard, {
       runner: deps.jobs,
-      authenticator: createAuthenticator(deps.mdm.database, { adminApiKey }),
+      authenticator: createAuthenticator(deps.mdm.database, { adminApiKey, stewardApiKey }),
     });
   }
 }

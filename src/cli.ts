@@ -13,6 +13,7 @@ import { createLogger } from './logger.js';
 import { createMdmContext, type MdmContext } from './mdm/index.js';
 import { openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrate.js';
+import { DataDirLockedError } from './store/data-dir-lock.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand; USAGE?: string }> }> = {
   dedupe: { summary: 'batch-deduplicate a canonical CSV with no server', load: () => import('./cli/dedupe.js') },
@@ -96,9 +97,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof CliError) {
+    // Another process owns the embedded data folder: an expected condition, with its own advice.
+    if (err instanceof CliError || err instanceof DataDirLockedError) {
       process.stderr.write(`error: ${err.message}\n`);
-      process.exitCode = err.exitCode;
+      process.exitCode = err instanceof CliError ? err.exitCode : 3;
     } else {
       process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;

@@ -7,6 +7,7 @@
  * A bad value stops start-up with a ConfigError naming every bad variable and why. Secret values
  * (API keys, URLs with passwords) are never echoed in those messages.
  */
+import { join } from 'node:path';
 import { Cron } from 'croner';
 import { parseSettings, type Problem, type Reader } from './config-parsers.js';
 
@@ -24,6 +25,20 @@ export interface Config {
   readonly databasePoolSize: number;
   /** DATA_DIR: embedded database and uploaded files. */
   readonly dataDir: string;
+  /** IMPORT_DIR: the only folder server-side import jobs may read (`{ path }`); default DATA_DIR/imports. */
+  readonly importDir: string;
+  /** DATABASE_CONNECT_TIMEOUT_MS: longest wait for a new PostgreSQL connection. */
+  readonly databaseConnectTimeoutMs: number;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: longest single statement (PostgreSQL statement_timeout). */
+  readonly databaseStatementTimeoutMs: number;
+  /** DATABASE_LOCK_TIMEOUT_MS: longest wait for a row or advisory lock (lock_timeout). */
+  readonly databaseLockTimeoutMs: number;
+  /** DATABASE_IDLE_TX_TIMEOUT_MS: an open transaction idle this long is ended by the server. */
+  readonly databaseIdleTxTimeoutMs: number;
+  /** REDIS_COMMAND_TIMEOUT_MS: longest Redis command from the API (enqueue, job look-ups). */
+  readonly redisCommandTimeoutMs: number;
+  /** UPLOAD_LIMIT: largest multipart file upload (import jobs), in bytes. */
+  readonly uploadLimit: number;
   /** REDIS_URL: redis:// URL; unset => jobs run in-process (not durable). */
   readonly redisUrl: string | undefined;
   /** REDIS_PREFIX: key prefix for queues, so several deployments can share one Redis. */
@@ -81,6 +96,13 @@ function readAll(r: Reader): Config {
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: r.integer('DATABASE_POOL_SIZE', 10, { min: 1, max: 1000 }),
     dataDir: r.string('DATA_DIR', './data'),
+    importDir: r.string('IMPORT_DIR', ''),
+    databaseConnectTimeoutMs: r.integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, { min: 100, max: 600_000 }),
+    databaseStatementTimeoutMs: r.integer('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, { min: 0, max: 86_400_000 }),
+    databaseLockTimeoutMs: r.integer('DATABASE_LOCK_TIMEOUT_MS', 10_000, { min: 0, max: 86_400_000 }),
+    databaseIdleTxTimeoutMs: r.integer('DATABASE_IDLE_TX_TIMEOUT_MS', 60_000, { min: 0, max: 86_400_000 }),
+    redisCommandTimeoutMs: r.integer('REDIS_COMMAND_TIMEOUT_MS', 5_000, { min: 100, max: 600_000 }),
+    uploadLimit: r.byteSize('UPLOAD_LIMIT', 1024 ** 3),
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: r.pattern('REDIS_PREFIX', 'ih', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32'),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
@@ -101,7 +123,7 @@ function readAll(r: Reader): Config {
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, { min: 0, max: 600_000 }),
   };
   checkCrossField(r, config);
-  return config;
+  return { ...config, importDir: config.importDir || join(config.dataDir, 'imports') };
 }
 
 function checkCrossField(r: Reader, c: Config): void {

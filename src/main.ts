@@ -15,7 +15,7 @@ import { jobRunnerFromConfig } from './jobs/runner.js';
 import type { JobRunner } from './jobs/types.js';
 import { createLogger } from './logger.js';
 import { createMdmContext } from './mdm/index.js';
-import { openDatabase, type Database } from './store/db.js';
+import { databaseTimeouts, openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrate.js';
 
 interface Running {
@@ -44,6 +44,7 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    timeouts: databaseTimeouts(config),
   });
   running.database = database;
   const { applied } = await migrate(database);

@@ -1,7 +1,7 @@
 /** The two autocannon phases of the API benchmark (see api.ts): PUT upserts and GET xref. */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { RecordRef } from '../../src/mdm/types.js';
+import type { RecordRef } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 
 interface CannonResult {

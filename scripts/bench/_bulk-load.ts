@@ -7,10 +7,9 @@
  * Needs empty record tables (the caller truncates them).
  */
 import { sql } from 'kysely';
-import type { MdmContext } from '../../src/mdm/context.js';
+import type { MdmContext, RecordRef } from '../../src/mdm/index.js';
 import { stateOf } from '../../src/mdm/golden/customer-state.js';
 import { prepareUpsert, type PreparedUpsert } from '../../src/mdm/ingest/prepare.js';
-import type { RecordRef } from '../../src/mdm/types.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { copyRows } from '../../src/store/copy-rows.js';
 

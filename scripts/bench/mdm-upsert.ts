@@ -9,8 +9,7 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { createMdmContext } from '../../src/mdm/context.js';
-import { upsertRecord, upsertRecords } from '../../src/mdm/index.js';
+import { createMdmContext, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import { openDatabase } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { machine } from './_machine.js';

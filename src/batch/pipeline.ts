@@ -22,6 +22,7 @@ import {
   type GenericValues,
   type RelatedPair,
   type MatchModel,
+  type TrainingSanity,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
@@ -65,6 +66,8 @@ export interface BatchSummary {
   genericValues: number;
   genericPairs: number;
   trained: boolean;
+  /** When trained: the check of the trained model against the expert model (fell back when degenerate). */
+  trainingSanity?: TrainingSanity;
   pairsCompleteness?: number;
   seconds: Record<BatchStage | 'total', number>;
   /** User + system CPU seconds, all threads (the machine may be shared: wall time includes waiting). */
@@ -147,6 +150,7 @@ export async function runBatchDedupe(
     genericValues: Object.values(evidence.generic.values).reduce((n, v) => n + v.length, 0),
     genericPairs: evidence.genericPairs,
     trained,
+    ...(trained && model.training ? { trainingSanity: model.training.sanity } : {}),
     ...completeness(records, candidates, options.truthOf),
     seconds: clock.seconds(),
     cpuSeconds: clock.cpuSeconds(),

@@ -4,9 +4,14 @@
  */
 import { isAppError } from '../errors.js';
 import type { UpsertBatch } from '../jobs/processors/import.js';
-import { createSourceSystem } from '../mdm/admin/source-systems.js';
-import { upsertRecords } from '../mdm/ingest/ingest.js';
-import type { Actor, MdmContext, UpsertFailure, UpsertResult } from '../mdm/index.js';
+import {
+  type Actor,
+  createSourceSystem,
+  type MdmContext,
+  type UpsertFailure,
+  upsertRecords,
+  type UpsertResult,
+} from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 
 const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };

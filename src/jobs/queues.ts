@@ -10,6 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.js';
 import {
   cancelBatchRun,
   deleteBatchRun,
@@ -42,9 +44,41 @@ export interface BullmqOptions {
   backoffScale?: number;
 }
 
+export interface ProducerOptions extends BullmqOptions {
+  /** REDIS_COMMAND_TIMEOUT_MS: longest Redis command or wait for a connection when enqueueing. */
+  commandTimeoutMs?: number;
+  /** Where Redis connection errors are reported (throttled); silent when omitted. */
+  logger?: Pick<Logger, 'warn'>;
+}
+
 /** BullMQ needs maxRetriesPerRequest: null on connections that block (workers). */
 export function connectRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+/**
+ * The producer's connection fails fast instead of queueing commands while Redis is away (the API
+ * answers 503 at once rather than hanging for minutes): no offline queue, one retry, a command
+ * timeout. It keeps reconnecting in the background, so the next request after Redis returns works.
+ */
+function connectProducerRedis(url: string, commandTimeoutMs: number, logger?: Pick<Logger, 'warn'>): Redis {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: commandTimeoutMs,
+  });
+  let lastWarning = 0;
+  redis.on('error', (err: Error) => {
+    // ioredis emits on every reconnect attempt: one structured line every 10 s, never a stack flood.
+    if (Date.now() - lastWarning < 10_000) return;
+    lastWarning = Date.now();
+    logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'redis unavailable');
+  });
+  return redis;
+}
+
+function redisUnavailable(cause?: unknown): AppError {
+  return new AppError('IH_UNAVAILABLE', 'the job queue (Redis) is not answering', { cause });
 }
 
 export function jobOptions(type: JobType, id: string, payload: unknown, backoffScale = 1): JobsOptions {
@@ -71,17 +105,74 @@ export class BullmqJobRunner implements JobRunner {
   readonly queues: Map<QueueName, Queue>;
   private readonly connection: Redis;
   private readonly backoffScale: number;
+  private readonly commandTimeoutMs: number;
 
   constructor(
     private readonly database: Database,
-    opts: BullmqOptions,
+    opts: ProducerOptions,
   ) {
     this.backoffScale = opts.backoffScale ?? 1;
-    this.connection = connectRedis(opts.redisUrl);
+    this.commandTimeoutMs = opts.commandTimeoutMs ?? 5_000;
+    this.connection = connectProducerRedis(opts.redisUrl, this.commandTimeoutMs, opts.logger);
     const prefix = opts.prefix ?? 'ih';
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: this.connection, prefix })] as const),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, { connection: this.connection, prefix });
+        // Reported once by the connection's own listener above; unhandled, an 'error' event throws.
+        queue.on('error', () => undefined);
+        return [name, queue] as const;
+      }),
     );
+  }
+
+  /**
+   * Runs Redis work only when Redis is connected, and never longer than 3 command timeouts: BullMQ
+   * waits for a first connection without any limit, and that wait hung enqueues for good.
+   */
+  async withRedis<T>(work: () => Promise<T>): Promise<T> {
+    await this.ensureConnected();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      // Several commands (an add is a script, a dedupe check, maybe a second add): a few timeouts' worth.
+      timer = setTimeout(() => reject(redisUnavailable()), this.commandTimeoutMs * 3);
+    });
+    try {
+      return await Promise.race([work(), deadline]);
+    } catch (err) {
+      throw err instanceof AppError ? err : redisUnavailable(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** True when Redis is connected now. */
+  isConnected(): boolean {
+    return this.connection.status === 'ready';
+  }
+
+  /** Resolves when Redis is connected (a connection being made gets a short grace); else 503. */
+  async ensureConnected(): Promise<void> {
+    if (!this.isConnected()) await this.awaitReady();
+  }
+
+  /** A connection still being made (start-up) gets a short grace; a lost one fails at once. */
+  private async awaitReady(): Promise<void> {
+    const status = this.connection.status;
+    if (status !== 'connecting' && status !== 'connect') throw redisUnavailable();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => {
+          this.connection.off('ready', onReady);
+          reject(redisUnavailable());
+        },
+        Math.min(this.commandTimeoutMs, 2_000),
+      );
+      const onReady = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.connection.once('ready', onReady);
+    });
   }
 
   private queueFor(type: JobType): Queue {
@@ -92,8 +183,21 @@ export class BullmqJobRunner implements JobRunner {
     const check = checkPayload(type, input);
     if (!check.ok) throw payloadError(type, check.problems);
     const id = randomUUID();
+    // Redis down: 503 before anything is written (no batch_runs row left queued for ever).
+    await this.ensureConnected();
     // The row exists before a worker can pick the job up.
     await insertBatchRun(this.database.db, { id, type, params: check.payload as JsonObject });
+    try {
+      return await this.withRedis(() => this.addJob(type, id, check.payload));
+    } catch (err) {
+      // Not queued: the row would stay "queued" with no job behind it.
+      await deleteBatchRun(this.database.db, id);
+      throw err;
+    }
+  }
+
+  private async addJob(type: JobType, id: string, payload: unknown): Promise<EnqueueResult> {
+    const check = { payload };
     const queue = this.queueFor(type);
     const add = () => queue.add(type, check.payload, jobOptions(type, id, check.payload, this.backoffScale));
     let job = await add();
@@ -123,10 +227,13 @@ export class BullmqJobRunner implements JobRunner {
   async cancel(id: string): Promise<JobView | undefined> {
     const row = await findBatchRun(this.database.db, id);
     if (!row || !isJobType(row.type)) return undefined;
-    const job = await this.queueFor(row.type).getJob(id);
-    const state = job ? await job.getState() : undefined;
-    // A running job cannot be removed (it holds a lock): the flag below stops it at its next chunk.
-    if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) await job.remove();
+    const type = row.type;
+    await this.withRedis(async () => {
+      const job = await this.queueFor(type).getJob(id);
+      const state = job ? await job.getState() : undefined;
+      // A running job cannot be removed (it holds a lock): the flag below stops it at its next chunk.
+      if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) await job.remove();
+    });
     await cancelBatchRun(this.database.db, id);
     return this.get(id);
   }
@@ -135,6 +242,12 @@ export class BullmqJobRunner implements JobRunner {
     const row = await findBatchRun(this.database.db, id);
     if (!row || !isJobType(row.type)) return undefined;
     if (row.status !== 'failed' && row.status !== 'cancelled') return toJobView(row);
+    await this.withRedis(() => this.requeue(row.type as JobType, id, row.params));
+    return this.get(id);
+  }
+
+  private async requeue(type: JobType, id: string, params: unknown): Promise<void> {
+    const row = { type, params };
     const queue = this.queueFor(row.type);
     await requeueBatchRun(this.database.db, id);
     const job = await queue.getJob(id);
@@ -150,7 +263,6 @@ export class BullmqJobRunner implements JobRunner {
         deduplication: undefined,
       });
     }
-    return this.get(id);
   }
 
   /** Creates or removes the nightly schedules (idempotent: safe to call from every process start). */

@@ -6,7 +6,7 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
-import type { MdmContext } from '../mdm/context.js';
+import type { MdmContext } from '../mdm/index.js';
 import { finishBatchRun, insertBatchRun, markBatchRunRunning, saveBatchRunProgress } from '../store/batch-runs.js';
 import type { JsonObject } from '../store/schema.js';
 import { checkPayload, isJobType, type JobType } from './catalog.js';

@@ -18,6 +18,8 @@ export interface JobRunnerOptions extends JobDeps {
   concurrency: number;
   schedules: ScheduleOptions;
   backoffScale?: number;
+  /** REDIS_COMMAND_TIMEOUT_MS for the producer (fail fast when Redis is away). */
+  redisCommandTimeoutMs?: number | undefined;
 }
 
 export function createJobRunner(opts: JobRunnerOptions): JobRunner {
@@ -26,6 +28,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       redisUrl: opts.redisUrl,
       ...(opts.prefix ? { prefix: opts.prefix } : {}),
       ...(opts.backoffScale ? { backoffScale: opts.backoffScale } : {}),
+      ...(opts.redisCommandTimeoutMs ? { commandTimeoutMs: opts.redisCommandTimeoutMs } : {}),
+      logger: opts.logger,
     });
   }
   return new InlineJobRunner({
@@ -47,5 +51,6 @@ export function jobRunnerFromConfig(config: Config, mdm: MdmContext): JobRunner 
     prefix: config.redisPrefix,
     concurrency: config.workerConcurrency,
     schedules: scheduleOptions(config),
+    redisCommandTimeoutMs: config.redisCommandTimeoutMs,
   });
 }

@@ -4,7 +4,7 @@
  * progress at safe points and returns an outcome. Runners own retries, locks and the batch_runs state.
  */
 import type { Logger } from 'pino';
-import type { MdmContext } from '../mdm/context.js';
+import type { MdmContext } from '../mdm/index.js';
 import type { JsonObject } from '../store/schema.js';
 import type { JobPayloads, JobType } from './catalog.js';
 

@@ -1,6 +1,7 @@
 /**
  * The comparison-level library (after Splink's comparison_level_library): each level is a named
- * predicate on the two values of a comparison, with prior m/u used by the untrained default model.
+ * predicate on the two values of a comparison, with a named prior `{ m, u }` used by the untrained
+ * (expert) model and as the centre the trained model is shrunk towards.
  * Predicates receive non-null values only: "missing" is a level of its own handled by the engine.
  */
 import type { StdRecord } from '../standardize/types.js';
@@ -8,12 +9,21 @@ import { isAdjacentTransposition, jaroWinkler, levenshtein } from './strings.js'
 
 export type Getter = (s: StdRecord) => string | null;
 
-export interface LevelDef {
-  label: string;
-  test: (va: string, vb: string, a: StdRecord, b: StdRecord) => boolean;
-  /** Prior m and u for the default (untrained) model. */
+/** Expert prior of a level: P(level | match) and P(level | non-match). */
+export interface LevelPrior {
   m: number;
   u: number;
+}
+
+export interface LevelDef extends LevelPrior {
+  label: string;
+  test: (va: string, vb: string, a: StdRecord, b: StdRecord) => boolean;
+  /** Plain equality of the comparison's value: its u is computed from value frequencies. */
+  exact?: true;
+  /** Term-frequency adjusted (rare values weigh more than common ones); only on an exact level. */
+  tf?: true;
+  /** Not on the closer/looser chain of its comparison (see `sideways`). */
+  sideways?: true;
 }
 
 /** Jaro-Winkler with a one-entry memo: thresholds of one comparison reuse the last similarity. */
@@ -32,57 +42,55 @@ export function memoJw(): (a: string, b: string) => number {
 }
 const sharedJw = memoJw();
 
-export function exactLevel(m = 0.85, u = 0.01): LevelDef {
-  return { label: 'exact', test: (a, b) => a === b, m, u };
+export function exactLevel(prior: LevelPrior & { tf?: boolean } = { m: 0.85, u: 0.01 }): LevelDef {
+  const level: LevelDef = { label: 'exact', test: (a, b) => a === b, m: prior.m, u: prior.u, exact: true };
+  if (prior.tf) level.tf = true;
+  return level;
 }
 
-export function jaroWinklerLevel(threshold: number, m = 0.08, u = 0.01): LevelDef {
-  return { label: `jaro-winkler>=${threshold}`, test: (a, b) => sharedJw(a, b) >= threshold, m, u };
+export function jaroWinklerLevel(threshold: number, prior: LevelPrior = { m: 0.08, u: 0.01 }): LevelDef {
+  return { label: `jaro-winkler>=${threshold}`, test: (a, b) => sharedJw(a, b) >= threshold, ...prior };
 }
 
-export function levenshteinLevel(maxEdits: number, m = 0.08, u = 0.005): LevelDef {
+export function levenshteinLevel(maxEdits: number, prior: LevelPrior = { m: 0.08, u: 0.005 }): LevelDef {
   return {
     label: maxEdits === 1 ? 'one edit' : `levenshtein<=${maxEdits}`,
     test: (a, b) => Math.abs(a.length - b.length) <= maxEdits && levenshtein(a, b) <= maxEdits,
-    m,
-    u,
+    ...prior,
   };
 }
 
-export function transpositionOrEditLevel(m = 0.08, u = 0.002): LevelDef {
+export function transpositionOrEditLevel(prior: LevelPrior = { m: 0.08, u: 0.002 }): LevelDef {
   return {
     label: 'one edit or transposition',
     test: (a, b) => isAdjacentTransposition(a, b) || (Math.abs(a.length - b.length) <= 1 && levenshtein(a, b) <= 1),
-    m,
-    u,
+    ...prior,
   };
 }
 
 /** Equal on another (derived) attribute of the records, e.g. the phonetic code or nickname canonical. */
-export function equalOnLevel(label: string, get: Getter, m = 0.05, u = 0.02): LevelDef {
+export function equalOnLevel(label: string, get: Getter, prior: LevelPrior = { m: 0.05, u: 0.02 }): LevelDef {
   return {
     label,
     test: (_va, _vb, a, b) => {
       const x = get(a);
       return x !== null && x === get(b);
     },
-    m,
-    u,
+    ...prior,
   };
 }
 
 /** One value is a single letter (or an initial followed by more) equal to the other's first letter. */
-export function initialLevel(m = 0.03, u = 0.05): LevelDef {
+export function initialLevel(prior: LevelPrior = { m: 0.03, u: 0.05 }): LevelDef {
   return {
     label: 'initial',
     test: (a, b) => (a.length === 1 || b.length === 1) && a.charCodeAt(0) === b.charCodeAt(0),
-    m,
-    u,
+    ...prior,
   };
 }
 
 /** Given and family name exchanged between the two records (a common data-entry error). */
-export function swappedNamesLevel(m = 0.03, u = 0.0005): LevelDef {
+export function swappedNamesLevel(prior: LevelPrior = { m: 0.03, u: 0.0005 }): LevelDef {
   return {
     label: 'swapped given/family',
     test: (_va, _vb, a, b) =>
@@ -94,12 +102,20 @@ export function swappedNamesLevel(m = 0.03, u = 0.0005): LevelDef {
       a.givenName.charCodeAt(0) === b.familyName.charCodeAt(0) &&
       jaroWinkler(a.givenName, b.familyName) >= 0.92 &&
       jaroWinkler(a.familyName, b.givenName) >= 0.92,
-    m,
-    u,
+    ...prior,
   };
 }
 
 /** Free predicate on the two values (used by the date and address comparisons). */
-export function customLevel(label: string, test: LevelDef['test'], m: number, u: number): LevelDef {
-  return { label, test, m, u };
+export function customLevel(label: string, test: LevelDef['test'], prior: LevelPrior): LevelDef {
+  return { label, test, ...prior };
+}
+
+/**
+ * Marks a level of another kind than the similarity chain it sits in (a nickname, swapped parts,
+ * a phonetic code): monotonicity bounds it by the exact level above and "else" below, but not by
+ * the neighbouring thresholds.
+ */
+export function sideways(level: LevelDef): LevelDef {
+  return { ...level, sideways: true };
 }

@@ -15,8 +15,10 @@ import {
   memoJw,
   swappedNamesLevel,
   transpositionOrEditLevel,
+  sideways,
   type Getter,
   type LevelDef,
+  type LevelPrior,
 } from './comparison-levels.js';
 import { fuzzyTokenOverlap, tokenOverlap } from './strings.js';
 
@@ -26,14 +28,28 @@ export interface ComparisonDef {
   fields: readonly (keyof StdRecord)[];
   get: Getter;
   levels: readonly LevelDef[];
-  /** Prior m/u of the "else" level. */
-  elseM: number;
-  elseU: number;
-  /** Level 1 is exact equality on `get`: its u is computed from value frequencies, and it may be TF-adjusted. */
+  /** Expert prior of the "else" level. */
+  elsePrior: LevelPrior;
+  /** Level 1 is exact equality on `get` (its `exact` property): its u is computed from value frequencies. */
   exactFirst: boolean;
-  /** Term-frequency adjustment of the exact level (rare values weigh more than common ones). */
+  /** Term-frequency adjustment of the exact level (its `tf` property): rare values weigh more than common ones. */
   termFrequency: boolean;
+  /**
+   * "Completely different" is always strong negative evidence (names, date of birth): training may
+   * never give the else level more than these bits, whatever EM converged to. Null: no bound.
+   */
+  maxElseBits: number | null;
+  /** Agreement is no evidence (weight at most 0); only disagreement counts (gender). */
+  conflictOnly: boolean;
 }
+
+/** Weight (bits) that "else" of a name part may never exceed: 16 times less likely for the same person. */
+export const NAME_DISAGREEMENT_BITS = -4;
+/**
+ * The same for a date of birth: typing errors beyond one digit or component (a wrong year and day)
+ * are commoner in dates than in names, so the bound is a little looser.
+ */
+export const DATE_DISAGREEMENT_BITS = -3;
 
 /** Labels of all levels by index: missing, the definition's levels, else. */
 export function levelLabels(c: ComparisonDef): string[] {
@@ -57,27 +73,37 @@ function field(name: keyof StdRecord): Getter {
   };
 }
 
+interface DefineOptions {
+  else?: LevelPrior;
+  maxElseBits?: number;
+  conflictOnly?: boolean;
+}
+
 function define(
   name: string,
   fields: readonly (keyof StdRecord)[],
   get: Getter,
   levels: LevelDef[],
-  opts: { tf?: boolean; elseM?: number; elseU?: number } = {},
+  opts: DefineOptions = {},
 ): ComparisonDef {
+  // A TF table adjusts the weight of level 1 by the frequency of the value both records share.
+  if (levels.some((l, i) => l.tf && (i > 0 || !l.exact)))
+    throw new Error(`${name}: only an exact first level can be tf`);
   return {
     name,
     fields,
     get,
     levels,
-    elseM: opts.elseM ?? 0.05,
-    elseU: opts.elseU ?? 0.95,
-    exactFirst: levels[0]?.label === 'exact',
-    termFrequency: opts.tf ?? false,
+    elsePrior: opts.else ?? { m: 0.05, u: 0.95 },
+    exactFirst: levels[0]?.exact === true,
+    termFrequency: levels[0]?.tf === true,
+    maxElseBits: opts.maxElseBits ?? null,
+    conflictOnly: opts.conflictOnly ?? false,
   };
 }
 
 export function exactMatch(name: keyof StdRecord, opts: { tf?: boolean } = {}): ComparisonDef {
-  return define(name, [name], field(name), [exactLevel(0.9, 0.01)], opts);
+  return define(name, [name], field(name), [exactLevel({ m: 0.9, u: 0.01, tf: opts.tf })]);
 }
 
 export function jaroWinklerAtThresholds(
@@ -85,20 +111,21 @@ export function jaroWinklerAtThresholds(
   thresholds: number[],
   opts: { tf?: boolean } = {},
 ): ComparisonDef {
-  const levels = [exactLevel(), ...thresholds.map((t) => jaroWinklerLevel(t))];
-  return define(name, [name], field(name), levels, opts);
+  const levels = [exactLevel({ m: 0.85, u: 0.01, tf: opts.tf }), ...thresholds.map((t) => jaroWinklerLevel(t))];
+  return define(name, [name], field(name), levels);
 }
 
 /** Person name part: exact (TF), nickname-canonical, JW ≥ 0.92, swapped, phonetic, JW ≥ 0.8, initials. */
 export function personNameComparison(part: 'givenName' | 'familyName'): ComparisonDef {
   const phonetic = part === 'givenName' ? 'givenNamePhonetic' : 'familyNamePhonetic';
-  const levels: LevelDef[] = [exactLevel(0.8, 0.005)];
-  if (part === 'givenName') levels.push(equalOnLevel('nickname', field('givenNameCanonical'), 0.03, 0.001));
+  const levels: LevelDef[] = [exactLevel({ m: 0.8, u: 0.005, tf: true })];
+  if (part === 'givenName')
+    levels.push(sideways(equalOnLevel('nickname', field('givenNameCanonical'), { m: 0.03, u: 0.001 })));
   levels.push(
-    jaroWinklerLevel(0.92, 0.08, 0.003),
-    swappedNamesLevel(),
-    equalOnLevel('phonetic', field(phonetic), 0.03, 0.005),
-    jaroWinklerLevel(0.8, 0.03, 0.02),
+    jaroWinklerLevel(0.92, { m: 0.08, u: 0.003 }),
+    sideways(swappedNamesLevel()),
+    sideways(equalOnLevel('phonetic', field(phonetic), { m: 0.03, u: 0.005 })),
+    jaroWinklerLevel(0.8, { m: 0.03, u: 0.02 }),
     initialLevel(),
   );
   const fields: (keyof StdRecord)[] = [part, phonetic, 'givenName', 'familyName'];
@@ -106,7 +133,31 @@ export function personNameComparison(part: 'givenName' | 'familyName'): Comparis
   // Prior m of a wholly different name is small: the untrained model must not merge two people who
   // share a household (same birth date and address, e.g. twins or a couple) but not a name.
   // Family names change (marriage) more often than given names, hence a larger prior there.
-  return define(part, fields, field(part), levels, { tf: true, elseM: part === 'givenName' ? 0.002 : 0.003 });
+  const otherwise = { m: part === 'givenName' ? 0.002 : 0.003, u: 0.95 };
+  return define(part, fields, field(part), levels, { else: otherwise, maxElseBits: NAME_DISAGREEMENT_BITS });
+}
+
+/**
+ * Middle name: exact (TF), an initial against the full name ("j" / "james"), else. One side
+ * missing is the usual case and weighs nothing (level 0).
+ */
+export function middleNameComparison(): ComparisonDef {
+  return define(
+    'middleName',
+    ['middleName'],
+    field('middleName'),
+    [exactLevel({ m: 0.8, u: 0.02, tf: true }), initialLevel({ m: 0.12, u: 0.06 })],
+    { else: { m: 0.08, u: 0.92 } },
+  );
+}
+
+/** Gender as a conflict signal only: agreeing says nothing (half of everyone), disagreeing counts against. */
+export function genderComparison(): ComparisonDef {
+  const gender: Getter = (s) => (s.gender === 'm' || s.gender === 'f' ? s.gender : null);
+  return define('gender', ['gender'], gender, [exactLevel({ m: 0.97, u: 0.5 })], {
+    else: { m: 0.03, u: 0.5 },
+    conflictOnly: true,
+  });
 }
 
 /** Same length and at most one differing character (a mistyped digit in an ISO date). */
@@ -121,7 +172,7 @@ function hammingAtMost1(a: string, b: string): boolean {
 export function dateComparison(name: 'dateOfBirth' = 'dateOfBirth'): ComparisonDef {
   const parts = (s: StdRecord) => [s.birthYear, s.birthMonth, s.birthDay];
   const levels = [
-    exactLevel(0.85, 0.0001),
+    exactLevel({ m: 0.85, u: 0.0001 }),
     customLevel(
       'day/month transposed',
       (_x, _y, a, b) =>
@@ -129,8 +180,7 @@ export function dateComparison(name: 'dateOfBirth' = 'dateOfBirth'): ComparisonD
         a.birthDay !== b.birthDay &&
         a.birthMonth === b.birthDay &&
         a.birthDay === b.birthMonth,
-      0.02,
-      0.00001,
+      { m: 0.02, u: 0.00001 },
     ),
     customLevel(
       'one component off',
@@ -141,13 +191,17 @@ export function dateComparison(name: 'dateOfBirth' = 'dateOfBirth'): ComparisonD
         for (let i = 0; i < 3; i++) if (pa[i] !== null && pa[i] === pb[i]) same++;
         return same === 2;
       },
-      0.06,
-      0.003,
+      { m: 0.06, u: 0.003 },
     ),
-    customLevel('one digit off', (x, y) => hammingAtMost1(x, y), 0.02, 0.001),
-    customLevel('same year', (_x, _y, a, b) => a.birthYear !== null && a.birthYear === b.birthYear, 0.02, 0.01),
+    customLevel('one digit off', (x, y) => hammingAtMost1(x, y), { m: 0.02, u: 0.001 }),
+    customLevel('same year', (_x, _y, a, b) => a.birthYear !== null && a.birthYear === b.birthYear, {
+      m: 0.02,
+      u: 0.01,
+    }),
   ];
-  return define(name, [name, 'birthYear', 'birthMonth', 'birthDay'], field(name), levels);
+  return define(name, [name, 'birthYear', 'birthMonth', 'birthDay'], field(name), levels, {
+    maxElseBits: DATE_DISAGREEMENT_BITS,
+  });
 }
 
 /** Street address: exact line, same house number and street JW ≥ 0.9, same street only, line JW ≥ 0.85. */
@@ -156,15 +210,15 @@ export function addressComparison(): ComparisonDef {
   const sameStreet = (a: StdRecord, b: StdRecord) =>
     a.streetName !== null && b.streetName !== null && streetJw(a.streetName, b.streetName) >= 0.9;
   const levels = [
-    exactLevel(0.7, 0.0005),
+    exactLevel({ m: 0.7, u: 0.0005 }),
     customLevel(
       'house number and street',
       (_x, _y, a, b) => a.houseNumber !== null && a.houseNumber === b.houseNumber && sameStreet(a, b),
-      0.15,
-      0.0005,
+      { m: 0.15, u: 0.0005 },
     ),
-    customLevel('same street', (_x, _y, a, b) => sameStreet(a, b), 0.05, 0.005),
-    jaroWinklerLevel(0.85, 0.05, 0.01),
+    // A neighbour's address (same street, another number) is not a closer form of a similar line.
+    sideways(customLevel('same street', (_x, _y, a, b) => sameStreet(a, b), { m: 0.05, u: 0.005 })),
+    jaroWinklerLevel(0.85, { m: 0.05, u: 0.01 }),
   ];
   return define('address', ['addressLine', 'houseNumber', 'streetName'], field('addressLine'), levels);
 }
@@ -172,15 +226,16 @@ export function addressComparison(): ComparisonDef {
 export function postcodeComparison(): ComparisonDef {
   // Prior u well above the share of one postcode: its agreement largely repeats the address's.
   return define('postalCode', ['postalCode'], field('postalCode'), [
-    exactLevel(0.85, 0.01),
-    levenshteinLevel(1, 0.08, 0.02),
+    exactLevel({ m: 0.85, u: 0.01 }),
+    levenshteinLevel(1, { m: 0.08, u: 0.02 }),
   ]);
 }
 
 export function localityComparison(): ComparisonDef {
-  return define('locality', ['locality'], field('locality'), [exactLevel(0.85, 0.05), jaroWinklerLevel(0.88)], {
-    tf: true,
-  });
+  return define('locality', ['locality'], field('locality'), [
+    exactLevel({ m: 0.85, u: 0.05, tf: true }),
+    jaroWinklerLevel(0.88),
+  ]);
 }
 
 /** Digits of the phone: national significant number when valid, bare digits otherwise. */
@@ -191,22 +246,14 @@ const phoneDigits: Getter = (s) => s.phoneDigits ?? (s.phone ? s.phone.replace(/
  * line), same last 7 digits (local number without area code), one edit.
  */
 export function phoneComparison(): ComparisonDef {
-  return define(
-    'phone',
-    ['phone', 'phoneDigits'],
-    phoneDigits,
-    [
-      exactLevel(0.8, 0.0001),
-      customLevel(
-        'same last 7 digits',
-        (a, b) => a.length >= 7 && b.length >= 7 && a.slice(-7) === b.slice(-7),
-        0.08,
-        0.0002,
-      ),
-      transpositionOrEditLevel(0.05, 0.001),
-    ],
-    { tf: true },
-  );
+  return define('phone', ['phone', 'phoneDigits'], phoneDigits, [
+    exactLevel({ m: 0.8, u: 0.0001, tf: true }),
+    customLevel('same last 7 digits', (a, b) => a.length >= 7 && b.length >= 7 && a.slice(-7) === b.slice(-7), {
+      m: 0.08,
+      u: 0.0002,
+    }),
+    transpositionOrEditLevel({ m: 0.05, u: 0.001 }),
+  ]);
 }
 
 /** Email: exact, same local part, JW ≥ 0.88 on the whole address. */
@@ -216,16 +263,20 @@ export function emailComparison(): ComparisonDef {
     return at < 0 ? e : e.slice(0, at);
   };
   return define('email', ['email'], field('email'), [
-    exactLevel(0.8, 0.00001),
-    customLevel('same local part', (a, b) => local(a) === local(b), 0.05, 0.0001),
-    jaroWinklerLevel(0.88, 0.08, 0.001),
+    exactLevel({ m: 0.8, u: 0.00001 }),
+    customLevel('same local part', (a, b) => local(a) === local(b), { m: 0.05, u: 0.0001 }),
+    jaroWinklerLevel(0.88, { m: 0.08, u: 0.001 }),
   ]);
 }
 
+/**
+ * National id, or an organisation's registration number (ABN, EIN, company number): an exact or
+ * near-exact agreement is decisive, and two different identifiers of one kind mean two entities.
+ */
 export function nationalIdComparison(): ComparisonDef {
   return define('nationalId', ['nationalId'], field('nationalId'), [
-    exactLevel(0.85, 0.00001),
-    transpositionOrEditLevel(0.08, 0.0001),
+    exactLevel({ m: 0.85, u: 0.00001 }),
+    transpositionOrEditLevel({ m: 0.08, u: 0.0001 }),
   ]);
 }
 
@@ -240,13 +291,13 @@ export function organizationComparison(): ComparisonDef {
     ['organizationKey'],
     field('organizationKey'),
     [
-      exactLevel(0.6, 0.001),
-      jaroWinklerLevel(0.92, 0.15, 0.002),
-      customLevel('token overlap >= 0.75', (a, b) => tokenOverlap(a, b) >= 0.75, 0.1, 0.005),
-      customLevel('fuzzy token overlap >= 0.5', (a, b) => fuzzyTokenOverlap(a, b) >= 0.5, 0.06, 0.01),
-      jaroWinklerLevel(0.8, 0.04, 0.02),
-      customLevel('one shared word', (a, b) => fuzzyTokenOverlap(a, b) > 0, 0.02, 0.05),
+      exactLevel({ m: 0.6, u: 0.001, tf: true }),
+      jaroWinklerLevel(0.92, { m: 0.15, u: 0.002 }),
+      customLevel('token overlap >= 0.75', (a, b) => tokenOverlap(a, b) >= 0.75, { m: 0.1, u: 0.005 }),
+      customLevel('fuzzy token overlap >= 0.5', (a, b) => fuzzyTokenOverlap(a, b) >= 0.5, { m: 0.06, u: 0.01 }),
+      jaroWinklerLevel(0.8, { m: 0.04, u: 0.02 }),
+      customLevel('one shared word', (a, b) => fuzzyTokenOverlap(a, b) > 0, { m: 0.02, u: 0.05 }),
     ],
-    { tf: true, elseM: 0.02 },
+    { else: { m: 0.02, u: 0.95 } },
   );
 }

@@ -8,6 +8,7 @@ import { levelLabels, levelOf } from './comparisons.js';
 import { BLOCK_MESSAGES, corroboratingEvidence, mergeBlockReason } from './evidence-policy.js';
 import { isRuleGeneric, type GenericValues } from './generic-values.js';
 import { compileModel, probabilityOf, tfAdjustment, type MatchModel } from './model.js';
+import { pairFullNameBits } from './score.js';
 
 export interface FieldExplanation {
   field: string;
@@ -58,6 +59,18 @@ export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord, gener
       u: stored?.u ?? null,
     };
   });
+  const fullName = pairFullNameBits(cm, a, b);
+  if (fullName !== 0)
+    fields.push({
+      field: 'fullName',
+      level: 'exact (frequent full name)',
+      valueA: a.displayName,
+      valueB: b.displayName,
+      weight: fullName,
+      tfAdjustment: fullName,
+      m: null,
+      u: null,
+    });
   const totalWeight = fields.reduce((s, f) => s + f.weight, cm.priorWeight);
   const blockReason = mergeBlockReason(cm, levels, isGeneric);
   const corroboratedBy = corroboratingEvidence(cm, levels, isGeneric);

@@ -24,6 +24,7 @@ export {
   type MatchModel,
   type ModelComparison,
   type ModelLevel,
+  type TrainingSanity,
   type TrainingStats,
 } from './model.js';
 export {

@@ -4,7 +4,7 @@
  */
 import { levelLabels } from './comparisons.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type MatchModel } from './model.js';
-import { comparisonSet } from './settings.js';
+import { comparisonSet, comparisonSetVersion } from './settings.js';
 
 export function serializeModel(model: MatchModel): string {
   return JSON.stringify(model, null, 2);
@@ -19,6 +19,14 @@ function checkComparisons(model: Record<string, unknown>, problems: string[]): v
   const defs = typeof model.comparisonSet === 'string' ? comparisonSet(model.comparisonSet) : null;
   if (!defs) {
     problems.push(`unknown comparisonSet ${String(model.comparisonSet)}`);
+    return;
+  }
+  const version = comparisonSetVersion(model.comparisonSet as string);
+  if (model.comparisonSetVersion !== version) {
+    // The m/u belong to the levels the model was trained on: an older set's model must be retrained.
+    problems.push(
+      `model was trained on comparison set ${String(model.comparisonSet)} v${String(model.comparisonSetVersion)}; the current version is v${String(version)} (retrain)`,
+    );
     return;
   }
   if (!Array.isArray(model.comparisons)) {

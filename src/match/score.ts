@@ -6,7 +6,14 @@
  */
 import type { StdRecord } from '../standardize/types.js';
 import { levelOf, type ComparisonDef } from './comparisons.js';
-import { compileModel, probabilityOf, tfAdjustment, type CompiledModel, type MatchModel } from './model.js';
+import {
+  compileModel,
+  fullNameAdjustment,
+  probabilityOf,
+  tfAdjustment,
+  type CompiledModel,
+  type MatchModel,
+} from './model.js';
 
 export interface PairScore {
   weight: number;
@@ -23,7 +30,15 @@ export function scorePair(model: MatchModel, a: StdRecord, b: StdRecord): PairSc
     weight += cm.weights[c]![level]!;
     if (level === 1 && cm.tf[c]) weight += tfAdjustment(cm, c, def.get(a)!);
   }
+  weight += pairFullNameBits(cm, a, b);
   return { weight, probability: probabilityOf(weight) };
+}
+
+/** The full-name adjustment of a pair: non-zero only when both name parts are equal. */
+export function pairFullNameBits(cm: CompiledModel, a: StdRecord, b: StdRecord): number {
+  if (!cm.fullName || a.givenName === null || a.familyName === null) return 0;
+  if (a.givenName !== b.givenName || a.familyName !== b.familyName) return 0;
+  return fullNameAdjustment(cm, a.givenName, a.familyName);
 }
 
 /** Candidate pairs as two parallel arrays of record indices. */
@@ -52,9 +67,13 @@ export function compareBatch(
   return gamma;
 }
 
-/** Per TF-adjusted comparison, the adjustment bits of each record's own value (0 elsewhere). */
+/**
+ * Per TF-adjusted comparison, the adjustment bits of each record's own value (0 elsewhere); at index
+ * `defs.length` (one past the comparisons), each record's full-name adjustment, applied to a pair
+ * whose given and family names are both at level 1 (exact).
+ */
 export function recordTfBits(cm: CompiledModel, records: readonly StdRecord[]): Array<Float32Array | null> {
-  return cm.defs.map((def, c) => {
+  const byComparison = cm.defs.map((def, c) => {
     if (!cm.tf[c]) return null;
     const bits = new Float32Array(records.length);
     for (let i = 0; i < records.length; i++) {
@@ -63,6 +82,17 @@ export function recordTfBits(cm: CompiledModel, records: readonly StdRecord[]): 
     }
     return bits;
   });
+  return [...byComparison, fullNameBits(cm, records)];
+}
+
+function fullNameBits(cm: CompiledModel, records: readonly StdRecord[]): Float32Array | null {
+  if (!cm.fullName) return null;
+  const bits = new Float32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.givenName !== null && r.familyName !== null) bits[i] = fullNameAdjustment(cm, r.givenName, r.familyName);
+  }
+  return bits;
 }
 
 /** Match weights of all pairs from their levels (TF adjustment where the level is exact). */
@@ -74,6 +104,9 @@ export function scoreBatch(
 ): Float64Array {
   const C = cm.defs.length;
   const out = new Float64Array(pairs.length);
+  const full = cm.fullName ? (tfBits[C] ?? null) : null;
+  const g = cm.fullName?.given ?? 0;
+  const f = cm.fullName?.family ?? 0;
   for (let p = 0; p < pairs.length; p++) {
     let w = cm.priorWeight;
     const base = p * C;
@@ -85,6 +118,8 @@ export function scoreBatch(
         if (bits) w += bits[pairs.left[p]!]!;
       }
     }
+    // Level 1 of both name parts is exact equality, so the pair shares the left record's full name.
+    if (full && gamma[base + g] === 1 && gamma[base + f] === 1) w += full[pairs.left[p]!]!;
     out[p] = w;
   }
   return out;

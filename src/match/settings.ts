@@ -8,7 +8,9 @@ import {
   addressComparison,
   dateComparison,
   emailComparison,
+  genderComparison,
   localityComparison,
+  middleNameComparison,
   nationalIdComparison,
   organizationComparison,
   personNameComparison,
@@ -24,12 +26,21 @@ export interface BlockingRule {
   key: (s: StdRecord) => string | null;
 }
 
-export const DEFAULT_COMPARISON_SET = 'default-v1';
+export const DEFAULT_COMPARISON_SET = 'default';
+/**
+ * Version of the default set's definitions: bumped whenever a comparison or level is added, removed
+ * or changes meaning, since a stored model's m/u belong to the levels it was trained on.
+ * v1: name parts, organisation, date, address, locality, postcode, phone, email, national id.
+ * v2: + middle name, gender (conflict only); named priors, tf as a level property.
+ */
+export const DEFAULT_COMPARISON_SET_VERSION = 2;
 
 export function defaultComparisons(): ComparisonDef[] {
   return [
     personNameComparison('givenName'),
     personNameComparison('familyName'),
+    middleNameComparison(),
+    genderComparison(),
     organizationComparison(),
     dateComparison(),
     addressComparison(),
@@ -41,11 +52,18 @@ export function defaultComparisons(): ComparisonDef[] {
   ];
 }
 
-const COMPARISON_SETS: Record<string, () => ComparisonDef[]> = { [DEFAULT_COMPARISON_SET]: defaultComparisons };
+const COMPARISON_SETS: Record<string, { version: number; defs: () => ComparisonDef[] }> = {
+  [DEFAULT_COMPARISON_SET]: { version: DEFAULT_COMPARISON_SET_VERSION, defs: defaultComparisons },
+};
 
 /** The comparison definitions of a named set, or null when the set is unknown. */
 export function comparisonSet(name: string): ComparisonDef[] | null {
-  return COMPARISON_SETS[name]?.() ?? null;
+  return COMPARISON_SETS[name]?.defs() ?? null;
+}
+
+/** The current version of a named set (a stored model of another version must be retrained), or null. */
+export function comparisonSetVersion(name: string): number | null {
+  return COMPARISON_SETS[name]?.version ?? null;
 }
 
 const join = (...parts: Array<string | number | null | undefined>): string | null =>

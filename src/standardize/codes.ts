@@ -61,7 +61,16 @@ export const PROBLEM_CODES = {
   'address.country_unknown': { severity: 'warning', description: 'country not recognised; default country used' },
   // Other
   'national_id.invalid': { severity: 'warning', description: 'national id has no letters or digits' },
-  'annual_value.invalid': { severity: 'warning', description: 'annual value is not a number' },
+  'annual_value.invalid': {
+    severity: 'warning',
+    description: 'annual value is not a plain decimal amount (k/M suffixes, exponents, ranges are not read)',
+  },
+  'annual_value.ambiguous': {
+    severity: 'warning',
+    description: 'annual value reads two ways (1,234 or 1.500: thousands separator or decimal mark?); not stored',
+  },
+  'annual_value.negative': { severity: 'warning', description: 'annual value is negative; not stored' },
+  'annual_value.out_of_range': { severity: 'warning', description: 'annual value above 10^13; not stored' },
 } as const satisfies Record<string, ProblemCodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -4,6 +4,7 @@
  * defect becomes a Problem with a stable code (see codes.ts for the list the quality report uses).
  */
 import { standardizeAddress } from './addresses.js';
+import { readAnnualValue } from './annual-value.js';
 import { problem, type ProblemSink } from './codes.js';
 import { parseDate } from './dates.js';
 import { standardizeEmail } from './emails.js';
@@ -118,13 +119,10 @@ function standardizeNationalId(raw: string | null | undefined, problems: Problem
 function standardizeAnnualValue(raw: string | null | undefined, problems: ProblemSink): number | null {
   const text = cleanText(raw);
   if (text === '') return null;
-  const negative = /^\(.*\)$|^-/.test(text);
-  const n = Number(text.replace(/[^0-9.]/g, ''));
-  if (!/\d/.test(text) || !Number.isFinite(n) || /[a-df-z]/i.test(text.replace(/usd|aud|gbp|eur|cny|rmb|k|m/gi, ''))) {
-    problems.push(problem('annual_value.invalid', 'annual_value', raw));
-    return null;
-  }
-  return negative ? -n : n;
+  const reading = readAnnualValue(text);
+  if ('value' in reading) return reading.value;
+  problems.push(problem(reading.problem, 'annual_value', raw));
+  return null;
 }
 
 export function standardizeRecord(raw: RawRecord, options: StandardizeOptions): StandardizeResult {

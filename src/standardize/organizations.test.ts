@@ -56,6 +56,27 @@ describe('standardizeOrganizationName', () => {
   });
 });
 
+describe('organisation key across spellings and scripts', () => {
+  const key = (raw: string) => standardizeOrganizationName(raw).key;
+  it('folds an umlaut, its written-out form and the bare vowel alike', () => {
+    expect(key('Müller GmbH')).toBe('muller');
+    expect(key('Mueller GmbH')).toBe(key('Müller GmbH'));
+    expect(key('MULLER gmbh')).toBe(key('Müller GmbH'));
+    expect(key('Schröder Bau AG')).toBe(key('Schroeder Bau'));
+  });
+  it('leaves a written-out vowel pair alone at a word end or before a vowel', () => {
+    expect(key('Blue Sky Pty Ltd')).toBe('blue sky');
+    expect(key('Coeur Ltd')).toBe('coeur');
+  });
+  it('ignores the legal form, also a leading Cyrillic one', () => {
+    expect(key('Acme Ltd')).toBe(key('ACME Inc.'));
+    expect(standardizeOrganizationName('ООО «Ромашка»')).toMatchObject({ key: 'romashka', legalForm: 'llc' });
+    expect(key('ООО «Ромашка»')).toBe(key('Romashka LLC'));
+    // A Latin name keeps a first word that only looks like a transliterated legal form.
+    expect(key('Ooo La La Bakery')).toBe('ooo la la bakery');
+  });
+});
+
 describe('looksLikeOrganization', () => {
   const cases: Array<[string, boolean]> = [
     ['Acme Corp', true],

@@ -1,10 +1,12 @@
 /**
  * Organisation names: legal form split off and normalised, comparison form, and a match key that
- * is equal for "ACME Corp." and "Acme Corporation"; plus the "looks like an organisation" test
+ * is equal for "ACME Corp." and "Acme Corporation", for Müller, Mueller and Muller, and for
+ * ООО «Ромашка» and Romashka LLC; plus the "looks like an organisation" test
  * that routes a record holding only `full_name`.
  */
 import { cleanText, foldText, hasHan, hanToPinyin, simplifyHan } from './text.js';
 import {
+  CYRILLIC_LEADING_LEGAL_FORMS,
   HAN_LEGAL_FORMS,
   HAN_ORG_HINT,
   LEGAL_FORMS,
@@ -60,6 +62,24 @@ function takeLegalForm(tokens: string[]): string | null {
   return null;
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Removes a leading Cyrillic legal form ("ooo romashka" → "romashka"); returns its normalised form or null. */
+function takeLeadingLegalForm(tokens: string[]): string | null {
+  const form = tokens.length > 1 ? CYRILLIC_LEADING_LEGAL_FORMS.get(tokens[0]!) : undefined;
+  if (form === undefined) return null;
+  tokens.shift();
+  return form;
+}
+
+/**
+ * German umlauts written out (Mueller, Schroeder, Kaercher) folded like the umlaut itself (ü → u,
+ * as foldText does): a vowel + e between consonants loses the e. Applied to both sides of every
+ * comparison alike, so a rare word it shortens by mistake (Michael → michal) still equals itself.
+ */
+const UMLAUT_DIGRAPH = /([b-df-hj-np-tv-z])([aou])e(?=[b-df-hj-np-tv-z])/g;
+const foldUmlautDigraphs = (word: string): string => word.replace(UMLAUT_DIGRAPH, '$1$2');
+
 /** Standardises one organisation name. Returns null parts for empty input. */
 export function standardizeOrganizationName(raw: string | null | undefined): OrganizationName {
   const display = cleanText(raw);
@@ -79,6 +99,7 @@ export function standardizeOrganizationName(raw: string | null | undefined): Org
     text = text.replace(/\p{Script=Han}+/gu, (run) => ` ${hanToPinyin(run, false)} `);
   }
   const tokens = orgTokens(text);
+  if (CYRILLIC.test(display)) legalForm ??= takeLeadingLegalForm(tokens);
   legalForm ??= takeLegalForm(tokens);
   const name = tokens.join(' ') || null;
   return { display, name, key: organizationKey(tokens), legalForm, native };
@@ -89,7 +110,7 @@ function organizationKey(tokens: string[]): string | null {
   const out: string[] = [];
   for (const t of tokens) {
     const word = ORG_ABBREVIATIONS[t] ?? t;
-    if (!ORG_STOP_WORDS.has(word)) out.push(word);
+    if (!ORG_STOP_WORDS.has(word)) out.push(foldUmlautDigraphs(word));
   }
   if (out.length === 0) return tokens.length > 0 ? tokens.join(' ') : null;
   return out.join(' ');

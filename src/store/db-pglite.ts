@@ -6,6 +6,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Database } from './db.js';
 import type { DB } from './schema.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import { INT8_OID, NUMERIC_OID, parseInt8, parseNumeric } from './value-parsers.js';
 
 export interface PgliteDatabase extends Database {
@@ -27,12 +28,11 @@ export interface OpenPgliteOptions {
 
 export async function openPglite(opts: OpenPgliteOptions): Promise<PgliteDatabase> {
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
-  // One options object: PGlite 0.4 silently dropped a second argument (LIBRARIES.md).
-  const pglite = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: { pg_trgm, fuzzystrmatch },
-    parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric },
+  // Before PGlite touches the folder: a second process must not open it (data-dir-lock.ts).
+  const lock = opts.dataDir ? acquireDataDirLock(opts.dataDir) : undefined;
+  const pglite = await createPglite(opts).catch((err: unknown) => {
+    lock?.release();
+    throw err;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   const exclusive = <T>(fn: (p: PGlite) => Promise<T>): Promise<T> => db.connection().execute(() => fn(pglite));
@@ -45,9 +45,23 @@ export async function openPglite(opts: OpenPgliteOptions): Promise<PgliteDatabas
       await exclusive((p) => p.exec(script));
     },
     async close(): Promise<void> {
-      // Kysely only tears down a driver it has used; close PGlite ourselves in case it never ran a query.
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        // Kysely only tears down a driver it has used; close PGlite ourselves in case it never ran a query.
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
+}
+
+function createPglite(opts: OpenPgliteOptions): Promise<PGlite> {
+  // One options object: PGlite 0.4 silently dropped a second argument (LIBRARIES.md).
+  return PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { pg_trgm, fuzzystrmatch },
+    parsers: { [INT8_OID]: parseInt8, [NUMERIC_OID]: parseNumeric },
+  });
 }

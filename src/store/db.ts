@@ -27,13 +27,38 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Size of the pg connection pool (default 10). PGlite has one connection. */
   poolSize?: number;
+  /** PostgreSQL waits (DATABASE_*_TIMEOUT_MS); defaults in db-postgres.ts. PGlite is in-process. */
+  timeouts?: DatabaseTimeouts | undefined;
+}
+
+/** Milliseconds; 0 turns a server-side timeout off. */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
 }
 
 export function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    return Promise.resolve(openPostgres(opts.databaseUrl, opts.poolSize ?? 10));
+    return Promise.resolve(openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.timeouts));
   }
   return openPglite({ dataDir: opts.dataDir });
+}
+
+/** The configured PostgreSQL waits, from the Config (one name from variable to pool option). */
+export function databaseTimeouts(config: {
+  databaseConnectTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
+  databaseLockTimeoutMs: number;
+  databaseIdleTxTimeoutMs: number;
+}): DatabaseTimeouts {
+  return {
+    connectMs: config.databaseConnectTimeoutMs,
+    statementMs: config.databaseStatementTimeoutMs,
+    lockMs: config.databaseLockTimeoutMs,
+    idleInTransactionMs: config.databaseIdleTxTimeoutMs,
+  };
 }
 
 /** Throws when the database does not answer (health checks). */

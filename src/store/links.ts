@@ -3,6 +3,7 @@
  * once (record_a < record_b); a steward's decision is never overwritten by automatic scoring.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { evidenceInStoredOrder } from './evidence-sides.js';
 import { jsonb } from './json.js';
 import type { DB, JsonObject, LinkDecision, MatchLinkRow } from './schema.js';
 
@@ -38,7 +39,7 @@ export async function upsertAutoLinks(trx: Transaction<DB>, links: NewLink[]): P
           probability: l.probability,
           decision: l.decision,
           decided_by: l.decidedBy,
-          evidence: jsonb(l.evidence),
+          evidence: jsonb(evidenceInStoredOrder(l.recordA, l.recordB, l.evidence)),
           model_version: l.modelVersion,
         };
       }),

@@ -101,6 +101,10 @@ async function withMigrationSession<T>(
 ): Promise<T> {
   if (database.kind !== 'postgres') return fn((script) => database.execScript(script), database.db);
   return database.db.connection().execute(async (conn) => {
+    // A migration may build an index over millions of rows and a second migrator waits for the
+    // first: the API's statement and lock timeouts do not apply to this session (db-postgres.ts).
+    await sql`set statement_timeout = 0`.execute(conn);
+    await sql`set lock_timeout = 0`.execute(conn);
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
       return await fn(async (script) => {
@@ -108,6 +112,8 @@ async function withMigrationSession<T>(
       }, conn);
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
+      await sql`reset lock_timeout`.execute(conn);
     }
   });
 }

@@ -3,6 +3,7 @@
  * pair (partial unique index); re-scoring an open pair updates it.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { evidenceInStoredOrder } from './evidence-sides.js';
 import { jsonb } from './json.js';
 import type { DB, JsonObject, ReviewTaskRow, ReviewTaskStatus } from './schema.js';
 
@@ -28,7 +29,7 @@ export async function upsertOpenReviewTask(trx: Transaction<DB>, t: NewReviewTas
       customer_b: swap ? t.customerA : t.customerB,
       probability: t.probability,
       weight: t.weight,
-      evidence: jsonb(t.evidence),
+      evidence: jsonb(evidenceInStoredOrder(t.recordA, t.recordB, t.evidence)),
       priority_value: t.priorityValue,
     })
     .onConflict((oc) =>

@@ -74,6 +74,24 @@ export interface CustomersTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** golden_values / customer_system_totals are built and kept in step (0009). */
+  golden_ready: Generated<boolean>;
+}
+
+/** 0009: per customer, golden attribute and value, its frequency and best holders (mdm/ owns `best`). */
+export interface GoldenValuesTable {
+  customer_id: string;
+  attr: string;
+  key: string;
+  n: number;
+  best: Jsonb<unknown[]>;
+}
+
+export interface CustomerSystemTotalsTable {
+  customer_id: string;
+  source_system: string;
+  record_count: number;
+  total_value: Numeric;
 }
 
 export interface SourceRecordsTable {
@@ -188,6 +206,8 @@ export interface DB {
   audit_events: AuditEventsTable;
   match_models: MatchModelsTable;
   batch_runs: BatchRunsTable;
+  golden_values: GoldenValuesTable;
+  customer_system_totals: CustomerSystemTotalsTable;
 }
 
 export type SchemaMigrationRow = Selectable<SchemaMigrationsTable>;

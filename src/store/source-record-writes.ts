@@ -100,30 +100,36 @@ function auditRow(e: CreationAuditEvent): Record<string, unknown> {
  * New version of an existing record (also revives a soft-deleted one), with its blocking keys
  * brought in step in the same statement: keys no longer produced are removed, new ones added (the
  * two sets are disjoint, so the data-modifying CTEs never touch the same row).
+ *
+ * Only the version the caller read is updated (`expectedVersion`): a row that moved meanwhile (a
+ * split or merge re-assigned it) is not written back to a stale customer; the caller gets undefined
+ * and retries its transaction. Keys are only touched when the record row was.
  */
 export async function updateRecordPayload(
   trx: Transaction<DB>,
   id: number,
+  expectedVersion: number,
   rec: NewRecord,
   keys: string[],
-): Promise<RecordRow> {
+): Promise<RecordRow | undefined> {
   const result = await sql<RecordRow>`
     with rec as (
       update source_records set
         customer_id = ${rec.customerId}, raw = ${jsonb(rec.raw)}, std = ${jsonb(rec.std)},
         problems = ${jsonb(rec.problems)}, payload_hash = ${rec.payloadHash}, annual_value = ${rec.annualValue},
         version = version + 1, updated_at = now(), deleted_at = null
-      where id = ${id}
+      where id = ${id} and version = ${expectedVersion}
       returning *
     ),
-    gone as (delete from blocking_keys where record_id = ${id} and key <> all(${keys}::text[])),
+    gone as (
+      delete from blocking_keys b using rec
+      where b.record_id = rec.id and b.key <> all(${keys}::text[])
+    ),
     added as (
       insert into blocking_keys (key, record_id)
-      select k, ${id}::bigint from unnest(${keys}::text[]) as k
+      select k, rec.id from rec, unnest(${keys}::text[]) as k
       on conflict do nothing
     )
     select * from rec`.execute(trx);
-  const row = result.rows[0];
-  if (!row) throw new Error(`source record ${id} vanished during update`);
-  return row;
+  return result.rows[0];
 }

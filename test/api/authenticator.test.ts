@@ -1,6 +1,6 @@
 /** The API-key authenticator: bootstrap keys, stored (hashed) source keys, revocation and its cache. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator, generateApiKey, hashApiKey } from '../../src/mdm/admin/auth.js';
+import { createAuthenticator, generateApiKey, hashApiKey } from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
 

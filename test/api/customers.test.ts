@@ -102,8 +102,11 @@ describe.each(backends)('customers API (%s)', (backend) => {
     expect(customer).toMatchObject({ id: survivor, recordCount: 2 });
     expect(newCustomer.recordCount).toBe(1);
     expect(await customerOf('web', 'r1')).toBe(newCustomer.id);
-    const records = (await api.call('GET', `/v1/customers/${survivor}/records`, crm)).json();
+    const records = (await api.call('GET', `/v1/customers/${survivor}/records`, STEWARD_KEY)).json();
     expect(records.items.map((r: { sourceRecordId: string }) => r.sourceRecordId).sort()).toEqual(['m1', 'm2']);
+    // A source key sees its own system's payloads only (#15.9); web's m2 is listed by /xref instead.
+    const own = (await api.call('GET', `/v1/customers/${survivor}/records`, crm)).json();
+    expect(own.items.map((r: { sourceRecordId: string }) => r.sourceRecordId)).toEqual(['m1']);
 
     const history = (await api.call('GET', `/v1/customers/${survivor}/history`, crm)).json();
     const actions = history.items.map((e: { action: string }) => e.action);

@@ -168,8 +168,11 @@ describe.skipIf(!redisUrl)('queue dashboard (BullMQ runner)', () => {
       url: '/admin/queues',
       headers: { authorization: `Bearer ${STEWARD}` },
     });
-    // The dashboard's authenticator knows admin keys only: a steward key is not let in.
-    expect([401, 403]).toContain(steward.statusCode);
-    expect((await app.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
+    // A steward key is known and refused (#15.12), in the error envelope.
+    expect(steward.statusCode).toBe(403);
+    expect(steward.json()).toMatchObject({ error: 'IH_FORBIDDEN' });
+    const anonymous = await app.inject({ method: 'GET', url: '/admin/queues' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ error: 'IH_UNAUTHORIZED' });
   });
 });

@@ -6,9 +6,7 @@
  * scope 'changed' acts only on records changed since the last completed run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecords } from '../../src/mdm/ingest/ingest.js';
-import { mergeCustomers } from '../../src/mdm/steward/merge.js';
-import { decideReviewTask } from '../../src/mdm/steward/review.js';
+import { decideReviewTask, mergeCustomers, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { finishBatchRun, insertBatchRun, markBatchRunRunning } from '../../src/store/batch-runs.js';
 import type { Database } from '../../src/store/db.js';

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
+import { createMdmContext, type MdmContext } from '../../src/mdm/index.js';
 import { InlineJobRunner } from '../../src/jobs/inline.js';
 import { PROCESSORS } from '../../src/jobs/processors/index.js';
 import { BullmqJobRunner, startWorkers, type RunningWorkers } from '../../src/jobs/queues.js';

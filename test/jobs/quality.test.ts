@@ -3,7 +3,7 @@
  * API serves the stored profiles), so records that arrive after a run show only after the next one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecords } from '../../src/mdm/ingest/ingest.js';
+import { upsertRecords } from '../../src/mdm/index.js';
 import { qualityReport } from '../../src/quality/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';

@@ -6,7 +6,7 @@
  * worse and stays a candidate; once the same pairs are steward merges, it is better and promoted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecords } from '../../src/mdm/ingest/ingest.js';
+import { upsertRecords } from '../../src/mdm/index.js';
 import { defaultModel } from '../../src/match/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';

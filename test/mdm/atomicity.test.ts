@@ -4,8 +4,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCustomer, mergeCustomers, upsertRecord } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
+import { getCustomer, type MdmContext, mergeCustomers, upsertRecord } from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
 import { addSourceSystems, person, sourceActor, testContext } from './mdm-helpers.js';

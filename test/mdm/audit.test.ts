@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRecord, getCustomerHistory, mergeCustomers, splitCustomer, upsertRecord } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
+import {
+  deleteRecord,
+  getCustomerHistory,
+  type MdmContext,
+  mergeCustomers,
+  splitCustomer,
+  upsertRecord,
+} from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
 import { addSourceSystems, person, sameAs, sourceActor, steward, testContext } from './mdm-helpers.js';

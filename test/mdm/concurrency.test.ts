@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { getCustomer, mergeCustomers, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
-import type { UpsertResult } from '../../src/mdm/types.js';
-import type { MdmContext } from '../../src/mdm/context.js';
+import {
+  getCustomer,
+  type MdmContext,
+  mergeCustomers,
+  upsertRecord,
+  upsertRecords,
+  type UpsertResult,
+} from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
 import { addSourceSystems, person, sameAs, sourceActor, steward, testContext } from './mdm-helpers.js';

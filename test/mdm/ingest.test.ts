@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRecord, getCustomer, getRecord, upsertRecord, upsertRecords } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching/active-model.js';
-import type { UpsertFailure, UpsertResult } from '../../src/mdm/types.js';
+import {
+  deleteRecord,
+  getCustomer,
+  getRecord,
+  type MdmContext,
+  type UpsertFailure,
+  upsertRecord,
+  upsertRecords,
+  type UpsertResult,
+} from '../../src/mdm/index.js';
+import { scorePair } from '../../src/match/index.js';
+import { standardizeRecord } from '../../src/standardize/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
@@ -19,8 +27,8 @@ async function countRows(database: Database, table: 'audit_events' | 'customers'
 /** Probability the active model gives a pair (so tests do not depend on one model's numbers). */
 async function pairProbability(ctx: MdmContext, a: RawRecord, b: RawRecord): Promise<number> {
   const { model } = await ctx.models.current();
-  const sa = standardize(a, ctx.settings.standardize).std;
-  const sb = standardize(b, ctx.settings.standardize).std;
+  const sa = standardizeRecord(a, ctx.settings.standardize).std;
+  const sb = standardizeRecord(b, ctx.settings.standardize).std;
   return scorePair(model, sa, sb).probability;
 }
 

@@ -1,8 +1,7 @@
 /** Test context and record factories for the MDM integration tests (real databases, no mocks). */
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { createMdmContext, type MdmContext } from '../../src/mdm/context.js';
-import type { Actor } from '../../src/mdm/types.js';
+import { type Actor, createMdmContext, type MdmContext } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecord } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
+import { type MdmContext, upsertRecord } from '../../src/mdm/index.js';
 import { defaultModel } from '../../src/match/index.js';
 import type { Database } from '../../src/store/db.js';
 import { insertCandidateModel, promoteModel } from '../../src/store/models.js';

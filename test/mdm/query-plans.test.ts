@@ -6,8 +6,7 @@
  */
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MdmContext } from '../../src/mdm/context.js';
-import { upsertRecord } from '../../src/mdm/index.js';
+import { type MdmContext, upsertRecord } from '../../src/mdm/index.js';
 import { listCustomerEvents } from '../../src/store/audit-events.js';
 import { findCandidateRecords } from '../../src/store/blocking-keys.js';
 import { searchCustomersByName } from '../../src/store/customers.js';

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchCustomers, upsertRecord } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
-import type { UpsertResult } from '../../src/mdm/types.js';
+import { type MdmContext, searchCustomers, upsertRecord, type UpsertResult } from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
 import { addSourceSystems, person, sourceActor, testContext } from './mdm-helpers.js';

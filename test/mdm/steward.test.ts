@@ -9,12 +9,13 @@ import {
   listReviewTasks,
   lookupXref,
   matchRecord,
+  type MdmContext,
   mergeCustomers,
   splitCustomer,
   upsertRecord,
 } from '../../src/mdm/index.js';
-import type { MdmContext } from '../../src/mdm/context.js';
-import { scorePair, standardize } from '../../src/mdm/matching/active-model.js';
+import { scorePair } from '../../src/match/index.js';
+import { standardizeRecord } from '../../src/standardize/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import type { Database } from '../../src/store/db.js';
 import { backends, openTestDatabase } from '../helpers/database.js';
@@ -34,8 +35,8 @@ describe.each(backends)('steward operations (%s)', (backend) => {
   /** A context whose review band holds the pair (a, b), whatever the model's numbers. */
   async function reviewContextFor(a: RawRecord, b: RawRecord): Promise<MdmContext> {
     const { model } = await ctx.models.current();
-    const sa = standardize(a, ctx.settings.standardize).std;
-    const sb = standardize(b, ctx.settings.standardize).std;
+    const sa = standardizeRecord(a, ctx.settings.standardize).std;
+    const sb = standardizeRecord(b, ctx.settings.standardize).std;
     const p = scorePair(model, sa, sb).probability;
     return { ...ctx, settings: { ...ctx.settings, matchLowerThreshold: p / 2, matchUpperThreshold: (p + 1) / 2 } };
   }

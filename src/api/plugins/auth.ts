@@ -11,8 +11,7 @@
  * handlers check it with `assertOwnSystem`.
  */
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { Authenticator, Principal, Role } from '../../mdm/admin/auth.js';
-import type { Actor } from '../../mdm/types.js';
+import type { Actor, Authenticator, Principal, Role } from '../../mdm/index.js';
 import { forbidden, unauthorized } from './auth-errors.js';
 
 declare module 'fastify' {

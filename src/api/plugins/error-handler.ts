@@ -4,12 +4,14 @@
  * - AppError → its registered status and code (details kept);
  * - Fastify's own client errors → 413 IH_PAYLOAD_TOO_LARGE, 415 IH_UNSUPPORTED_MEDIA_TYPE, other 4xx
  *   IH_VALIDATION (bad JSON, empty body...), with Fastify's message, which holds no internals;
+ * - the database down, stalled past a timeout or out of connections → 503 IH_UNAVAILABLE;
  * - anything else → 500 IH_INTERNAL with a fixed message; the real error is logged with the request.
  * Unknown routes get 404 IH_NOT_FOUND in the same envelope.
  */
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../mdm/index.js';
 import type { ErrorEnvelope } from '../schemas/common.js';
 
 /** Enough to fix a request; a huge batch with every row wrong should not make a huge response. */
@@ -19,7 +21,8 @@ export const errorHandlerPlugin = fp<{ bodyLimit: number }>(
   async (app, { bodyLimit }) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const { status, envelope } = toEnvelope(error, request, bodyLimit);
-      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      if (status === 503) request.log.warn({ code: envelope.error, err: { message: error.message } }, 'unavailable');
+      else if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: envelope.error, status }, 'request rejected');
       return send(reply, status, envelope);
     });
@@ -54,6 +57,10 @@ function toEnvelope(
     const envelope: ErrorEnvelope = { error: error.code, message: error.message };
     if (error.details) envelope.details = error.details.slice(0, MAX_DETAILS);
     return { status: error.statusCode, envelope };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Down, stalled past a timeout, or out of connections: the client may retry; nothing is broken here.
+    return clientError('IH_UNAVAILABLE', new AppError('IH_UNAVAILABLE', 'the database is not answering').message);
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {

@@ -10,7 +10,7 @@
  */
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/admin/auth.js';
+import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/index.js';
 import type { AppDeps } from '../plugins/dependencies.js';
 import { authHook } from '../plugins/auth.js';
 
@@ -51,7 +51,11 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(reviewTaskRoutes, deps);
   await app.register(qualityRoutes, deps);
   if (opts.deps.jobs) {
-    await app.register(jobRoutes, { runner: opts.deps.jobs, uploadDir: join(config.dataDir, 'uploads') });
+    await app.register(jobRoutes, {
+      runner: opts.deps.jobs,
+      uploadDir: join(config.dataDir, 'uploads'),
+      uploadLimit: config.uploadLimit,
+    });
   }
 };
 

@@ -107,7 +107,10 @@ export const AuditEventSchema = Type.Object({
 
 export const HistoryQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  beforeId: Type.Optional(Type.String({ maxLength: 100, description: 'Page backwards from this event id.' })),
+  beforeId: Type.Optional(
+    // Digits only and at most 15 of them, so the id is a safe integer (1.5 or 1e99 are a 400, not a 500).
+    Type.String({ pattern: '^[0-9]{1,15}$', description: 'Page backwards from this event id (a positive integer).' }),
+  ),
 });
 export const HistoryResponseSchema = Type.Object({ items: Type.Array(AuditEventSchema) });
 

@@ -5,21 +5,22 @@
  * stops that at `tsc`. Nothing here runs.
  */
 import type { Static } from 'typebox';
-import type { QualityReport, SourceQuality } from '../../quality/index.js';
-import type { SourceSystem } from '../../mdm/admin/source-systems.js';
-import type { lookupXref } from '../../mdm/customers/xref.js';
 import type {
   AuditEvent,
   Customer,
   CustomerLookup,
   CustomerXref,
+  lookupXref,
   MatchCandidate,
+  QualityReport,
   ReviewTask,
+  SourceQuality,
+  SourceSystem,
   StoredRecord,
   UpsertFailure,
   UpsertResult,
-} from '../../mdm/types.js';
-import type { StdRecord } from '../../standardize/types.js';
+} from '../../mdm/index.js';
+import type { StdRecord } from '../../shared/canonical-record.js';
 import type {
   AuditEventSchema,
   CustomerLookupSchema,

@@ -4,7 +4,7 @@
  * field, because Fastify's serializer drops properties a schema does not declare.
  */
 import { Type, type Static } from 'typebox';
-import { CANONICAL_FIELDS } from '../../standardize/types.js';
+import { CANONICAL_FIELDS } from '../../shared/canonical-record.js';
 import { StdRecordSchema } from './std-record.js';
 
 /** Source system names and record ids travel in URLs: keep them URL- and log-safe. */

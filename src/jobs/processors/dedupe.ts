@@ -14,16 +14,14 @@
  */
 import { runBatchDedupe, type BatchResult } from '../../batch/pipeline.js';
 import { batchThresholds } from '../../config.js';
-import { mergeCustomers } from '../../mdm/steward/merge.js';
-import { openReviewTasks, type ReviewPair } from '../../mdm/steward/review-open.js';
-import type { Actor } from '../../mdm/types.js';
-import { lastCompletedBatchRun } from '../../store/batch-runs.js';
-import { resolveCustomer } from '../../store/customers.js';
 import {
-  customersSeparatedBySteward,
-  listLiveRecordsForDedupe,
+  type Actor,
   type DedupeRecordRow,
-} from '../../store/dedupe-scan.js';
+  listDedupeInput,
+  mergeClusterCustomers,
+  openReviewTasks,
+  type ReviewPair,
+} from '../../mdm/index.js';
 import type { DedupePayload } from '../catalog.js';
 import type { JobContext, JobOutcome } from '../types.js';
 
@@ -44,10 +42,8 @@ interface DedupeCounts {
 }
 
 export async function processDedupe(payload: DedupePayload, ctx: JobContext): Promise<JobOutcome> {
-  const db = ctx.mdm.database.db;
   const scope = payload.scope ?? 'changed';
-  const since = scope === 'changed' ? (await lastCompletedBatchRun(db, 'dedupe'))?.started_at : undefined;
-  const rows = await listLiveRecordsForDedupe(db);
+  const { rows, since } = await listDedupeInput(ctx.mdm, scope);
   const active = await ctx.mdm.models.current();
   const result = await runBatchDedupe(
     rows.map((r) => r.raw),
@@ -75,7 +71,8 @@ export async function processDedupe(payload: DedupePayload, ctx: JobContext): Pr
   const actor: Actor = { type: 'system', id: `dedupe:${ctx.jobId}` };
   const clusters = clustersToMerge(result, rowOf, changed);
   for (const [i, members] of clusters.entries()) {
-    const r = await mergeCluster(ctx, actor, members);
+    const ids = members.map((m) => m.customer_id).filter((c): c is string => c !== null);
+    const r = await mergeClusterCustomers(ctx.mdm, actor, ids, 'dedupe: records cluster above the merge threshold');
     counts.merges += r.merges;
     counts.skippedBySteward += r.skipped;
     if ((i + 1) % CLUSTERS_PER_SAVE === 0) {
@@ -130,33 +127,4 @@ function reviewPairs(
     if (a && b && (changed(l) || changed(r))) pairs.push({ recordA: a.id, recordB: b.id });
   }
   return pairs;
-}
-
-/** Merges the customers of one cluster into one, except across a steward's "separate". */
-async function mergeCluster(
-  ctx: JobContext,
-  actor: Actor,
-  members: DedupeRecordRow[],
-): Promise<{ merges: number; skipped: number }> {
-  const db = ctx.mdm.database.db;
-  const ids = [...new Set(members.map((m) => m.customer_id).filter((c): c is string => c !== null))].sort();
-  let merges = 0;
-  let skipped = 0;
-  for (const other of ids.slice(1)) {
-    // Current ids: an earlier merge (this cluster or another) may have redirected either side.
-    const [a, b] = await Promise.all([resolveCustomer(db, ids[0] as string), resolveCustomer(db, other)]);
-    if (!a || !b || a.id === b.id) continue;
-    if (await customersSeparatedBySteward(db, a.id, b.id)) {
-      skipped += 1;
-      continue;
-    }
-    try {
-      await mergeCustomers(ctx.mdm, actor, a.id, b.id, 'dedupe: records cluster above the merge threshold');
-      merges += 1;
-    } catch (err) {
-      // Changed meanwhile (a concurrent steward action): the next run sees the new state.
-      ctx.logger.warn({ err, customerId: a.id, otherCustomerId: b.id }, 'dedupe merge skipped');
-    }
-  }
-  return { merges, skipped };
 }

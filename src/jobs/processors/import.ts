@@ -6,9 +6,8 @@
  * upserts are idempotent by (source_system, source_record_id), a re-sent record is `unchanged`,
  * so every record is stored exactly once (its counts then show under `unchanged`).
  */
-import { upsertRecords } from '../../mdm/ingest/ingest.js';
-import type { Actor, UpsertFailure, UpsertResult } from '../../mdm/types.js';
-import type { RawRecord } from '../../standardize/types.js';
+import { type Actor, type UpsertFailure, upsertRecords, type UpsertResult } from '../../mdm/index.js';
+import type { RawRecord } from '../../shared/canonical-record.js';
 import type { ImportPayload } from '../catalog.js';
 import { openRecordFile, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';

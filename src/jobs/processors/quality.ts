@@ -3,7 +3,7 @@
  * API serves these stored profiles), then keeps the headline figures per system in the job's counts,
  * so the nightly runs leave a dated history in batch_runs.
  */
-import { qualityReport, refreshQualitySummaries } from '../../quality/index.js';
+import { qualityReport, refreshQualitySummaries } from '../../mdm/index.js';
 import type { QualityPayload } from '../catalog.js';
 import type { JobContext, JobOutcome } from '../types.js';
 

@@ -4,6 +4,10 @@
  * iteration costs O(patterns × comparisons), not O(pairs). Comparisons listed in `excluded` (those
  * whose fields the session's blocking rule used: all its pairs agree there, which says nothing about
  * m) are left out of the likelihood and not estimated.
+ *
+ * With `priorM` the M step is a MAP estimate under a Dirichlet prior centred on the expert m with
+ * `priorStrength` pseudo-matches: where the session holds few matches with a value for a comparison,
+ * its m stays near the expert's; with many, the data decide.
  */
 
 export interface EmInput {
@@ -17,15 +21,24 @@ export interface EmInput {
   m: number[][];
   u: number[][];
   lambda?: number;
+  /** Expert m (Dirichlet centre), per comparison, by level without "missing". */
+  priorM?: number[][];
+  /** Pseudo-matches the prior is worth (Dirichlet concentration). */
+  priorStrength?: number;
   maxIterations?: number;
   tolerance?: number;
 }
+
+/** Pseudo-matches of the Dirichlet prior when `priorM` is given and `priorStrength` is not. */
+export const DEFAULT_PRIOR_STRENGTH = 10;
 
 export interface EmResult {
   m: number[][];
   lambda: number;
   iterations: number;
   converged: boolean;
+  /** Per comparison, expected matches with a value (the data behind its m); 0 where excluded. */
+  expectedMatches: Float64Array;
 }
 
 interface Patterns {
@@ -61,6 +74,7 @@ export function runEm(input: EmInput): EmResult {
   const m = input.m.map((l) => [...l]);
   const logU = input.u.map((l) => l.map(Math.log));
   let lambda = input.lambda ?? 0.5;
+  let expected = new Float64Array(C);
   const maxIterations = input.maxIterations ?? 50;
   const tolerance = input.tolerance ?? 1e-5;
   const total = pats.counts.reduce((s, x) => s + x, 0);
@@ -86,19 +100,23 @@ export function runEm(input: EmInput): EmResult {
     }
     let change = Math.abs(matched / total - lambda);
     lambda = Math.min(1 - 1e-9, Math.max(1e-9, matched / total));
+    expected = new Float64Array(C);
     for (let c = 0; c < C; c++) {
       if (input.excluded.has(c)) continue;
       const sum = acc[c]!.reduce((s, x) => s + x, 0);
-      if (sum <= 0) continue;
+      expected[c] = sum;
+      const prior = input.priorM?.[c];
+      if (sum <= 0 && !prior) continue;
       const L = acc[c]!.length;
+      const strength = prior ? (input.priorStrength ?? DEFAULT_PRIOR_STRENGTH) : 1e-3 * L;
       for (let l = 0; l < L; l++) {
-        // A small pseudo-count keeps every m above 0, so no level becomes an absolute veto.
-        const next = (acc[c]![l]! + 1e-3) / (sum + 1e-3 * L);
+        // The pseudo-counts also keep every m above 0, so no level becomes an absolute veto.
+        const next = (acc[c]![l]! + strength * (prior ? prior[l]! : 1 / L)) / (sum + strength);
         change = Math.max(change, Math.abs(next - m[c]![l]!));
         m[c]![l] = next;
       }
     }
-    if (change < tolerance) return { m, lambda, iterations: it, converged: true };
+    if (change < tolerance) return { m, lambda, iterations: it, converged: true, expectedMatches: expected };
   }
-  return { m, lambda, iterations: maxIterations, converged: false };
+  return { m, lambda, iterations: maxIterations, converged: false, expectedMatches: expected };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../store/source-records.js';
 import type { MdmContext } from '../context.js';
 import { resolveCustomerOrThrow, toCustomer } from '../golden/customer-state.js';
-import { standardize } from '../matching/active-model.js';
+import { standardizeRecord } from '../../standardize/index.js';
 import { toStoredRecord } from '../records.js';
 import type { Customer, CustomerLookup, StoredRecord } from '../types.js';
 
@@ -78,7 +78,7 @@ interface Criteria {
 function interpret(ctx: MdmContext, q: CustomerSearch): Criteria {
   const out: Criteria = { name: null, exact: [], recordId: null };
   const std = (raw: Record<string, string>) =>
-    standardize({ source_system: 'search', source_record_id: 'q', ...raw }, ctx.settings.standardize).std;
+    standardizeRecord({ source_system: 'search', source_record_id: 'q', ...raw }, ctx.settings.standardize).std;
   if (q.name?.trim()) out.name = foldedName(std({ full_name: q.name }), q.name);
   if (q.email?.trim()) out.exact.push(['email', std({ email: q.email }).email ?? q.email.trim().toLowerCase()]);
   if (q.phone?.trim()) out.exact.push(['phone', std({ phone: q.phone }).phone ?? q.phone.trim()]);
@@ -105,7 +105,7 @@ function foldedName(
 
 /** Free text: an email, a phone number, a postcode, a source record id, or else a name. */
 function interpretFreeText(
-  std: (raw: Record<string, string>) => ReturnType<typeof standardize>['std'],
+  std: (raw: Record<string, string>) => ReturnType<typeof standardizeRecord>['std'],
   text: string,
   out: Criteria,
 ): Partial<Criteria> {

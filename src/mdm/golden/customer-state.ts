@@ -5,17 +5,14 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../errors.js';
-import {
-  findCustomersWithLiveRecords,
-  resolveCustomer,
-  updateCustomerState,
-  type CustomerState,
-} from '../../store/customers.js';
+import { resolveCustomer, type CustomerState } from '../../store/customers.js';
+import { writeCustomerGolden } from '../../store/golden-values.js';
 import type { CustomerRow, DB, JsonObject } from '../../store/schema.js';
 import type { RecordRow } from '../../store/source-records.js';
 import type { MdmContext } from '../context.js';
 import { computeGolden, searchNameOf, type GoldenInput } from './golden.js';
 import { toGoldenInput } from '../records.js';
+import { buildGoldenState, customerEvent, lockOrThrow, readGolden } from './golden-state.js';
 import { VersionConflict } from '../tx.js';
 import type { Customer, CustomerLookup, GoldenRecord } from '../types.js';
 import type { AuditInput } from '../audit.js';
@@ -65,9 +62,10 @@ export function stateOfRows(rows: RecordRow[], trustOf: (s: string) => number): 
 }
 
 /**
- * Recomputes the golden record of each customer from its live records and writes it with a version
- * check. Returns the new rows and an audit event per customer (the caller writes them with the rest
- * of its change). A customer left without live records is retired.
+ * Full recompute: rebuilds each customer's golden state from its live records and writes the golden
+ * record and counters (a customer left without live records is retired). Returns the new rows and
+ * an audit event per customer (the caller writes them with the rest of its change). Changes of a
+ * few records go through applyRecordChanges instead, which does not read the whole customer.
  */
 export async function recomputeCustomers(
   trx: Transaction<DB>,
@@ -75,30 +73,17 @@ export async function recomputeCustomers(
   customerIds: string[],
   reason: string | null = null,
 ): Promise<{ rows: Map<string, CustomerRow>; events: AuditInput[] }> {
-  const ids = [...new Set(customerIds)];
-  const loaded = new Map((await findCustomersWithLiveRecords(trx, ids)).map((e) => [e.customer.id, e]));
+  const ids = [...new Set(customerIds)].sort();
+  const locked = await lockOrThrow(trx, ids);
+  await buildGoldenState(trx, ctx, ids);
   const rows = new Map<string, CustomerRow>();
   const events: AuditInput[] = [];
   for (const id of ids) {
-    const entry = loaded.get(id);
-    if (!entry) throw new AppError('IH_CUSTOMER_NOT_FOUND', id);
-    const before = entry.customer;
-    const state = stateOfRows(entry.records, ctx.sourceSystems.trustOf);
-    const after = await updateCustomerState(trx, id, before.version, state);
-    if (!after) throw new VersionConflict(`customer ${id}`);
+    const before = locked.get(id) as CustomerRow;
+    if (before.status === 'merged') throw new VersionConflict(`customer ${id}`);
+    const after = await writeCustomerGolden(trx, id, await readGolden(trx, id), 'recount');
     rows.set(id, after);
-    events.push({
-      action: after.status === 'retired' && before.status !== 'retired' ? 'customer.retired' : 'customer.updated',
-      customerId: id,
-      reason,
-      before: {
-        version: before.version,
-        status: before.status,
-        recordCount: before.record_count,
-        golden: before.golden,
-      },
-      after: { version: after.version, status: after.status, recordCount: after.record_count, golden: after.golden },
-    });
+    events.push(customerEvent(before, after, reason));
   }
   return { rows, events };
 }

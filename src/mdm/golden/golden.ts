@@ -189,24 +189,49 @@ function survive<T>(records: GoldenInput[], attr: Attribute<T>, trustOf: TrustRa
   };
 }
 
+const entityTypeAttr: Attribute<string> = { key: (r) => r.std.entityType, display: (r) => r.std.entityType };
+
+/** The golden attributes in output order, each with its key (what counts as the same value) and display. */
+export const GOLDEN_ATTRIBUTES = {
+  entityType: entityTypeAttr,
+  displayName: displayNameAttr,
+  givenName: nameField('givenName', 'given_name'),
+  familyName: nameField('familyName', 'family_name'),
+  organizationName: organizationAttr,
+  dateOfBirth: stdField('dateOfBirth'),
+  gender: stdField('gender'),
+  email: stdField('email'),
+  phone: stdField('phone'),
+  address: addressAttr as Attribute<unknown>,
+  nationalId: stdField('nationalId'),
+} satisfies Record<string, Attribute<unknown>>;
+
+export type GoldenAttrName = keyof typeof GOLDEN_ATTRIBUTES;
+export type { Attribute as GoldenAttribute };
+export const GOLDEN_ATTR_NAMES = Object.keys(GOLDEN_ATTRIBUTES) as GoldenAttrName[];
+
+/** The criteria of survivorship in order, and the name each gives the rule it decides. */
+export const SURVIVORSHIP_CRITERIA = CRITERIA;
+
 /** Survivorship over the given (live) records. An empty list gives an empty person record. */
 export function computeGolden(records: GoldenInput[], trustOf: TrustRankOf): GoldenRecord {
-  const byEntity = survive(records, { key: (r) => r.std.entityType, display: (r) => r.std.entityType }, trustOf);
-  const golden: GoldenRecord = { entityType: byEntity?.value ?? 'person' };
-  const set = <K extends keyof GoldenRecord>(k: K, v: GoldenRecord[K] | undefined): void => {
-    if (v !== undefined) golden[k] = v;
-  };
-  set('displayName', survive(records, displayNameAttr, trustOf));
-  set('givenName', survive(records, nameField('givenName', 'given_name'), trustOf));
-  set('familyName', survive(records, nameField('familyName', 'family_name'), trustOf));
-  set('organizationName', survive(records, organizationAttr, trustOf));
-  set('dateOfBirth', survive(records, stdField('dateOfBirth'), trustOf));
-  set('gender', survive(records, stdField('gender'), trustOf));
-  set('email', survive(records, stdField('email'), trustOf));
-  set('phone', survive(records, stdField('phone'), trustOf));
-  set('address', survive(records, addressAttr, trustOf));
-  set('nationalId', survive(records, stdField('nationalId'), trustOf));
+  const golden: GoldenRecord = { entityType: 'person' };
+  for (const name of GOLDEN_ATTR_NAMES) {
+    const v = survive(records, GOLDEN_ATTRIBUTES[name] as Attribute<unknown>, trustOf);
+    if (v === undefined) continue;
+    if (name === 'entityType') golden.entityType = v.value as GoldenRecord['entityType'];
+    else (golden as unknown as Record<string, unknown>)[name] = v;
+  }
   return golden;
+}
+
+/** The folded search text of one record (customers.search_name when it holds the display name). */
+export function searchTextOf(std: StdRecord): string | null {
+  const text =
+    std.entityType === 'organization'
+      ? std.organizationName
+      : [std.givenName, std.middleName, std.familyName].filter(Boolean).join(' ');
+  return clean(text ?? std.displayName?.toLowerCase() ?? null);
 }
 
 /**
@@ -218,10 +243,5 @@ export function searchNameOf(records: GoldenInput[], golden: GoldenRecord): stri
   if (!src) return null;
   const rec = records.find((r) => r.sourceSystem === src.sourceSystem && r.sourceRecordId === src.sourceRecordId);
   if (!rec) return null;
-  const s = rec.std;
-  const text =
-    s.entityType === 'organization'
-      ? s.organizationName
-      : [s.givenName, s.middleName, s.familyName].filter(Boolean).join(' ');
-  return clean(text ?? s.displayName?.toLowerCase() ?? null);
+  return searchTextOf(rec.std);
 }

@@ -9,11 +9,12 @@ import { closeSettledTasks } from '../../store/review-tasks.js';
 import { findRecordByKey, findRecordHashes, findRecordsByRefs, softDeleteRecord } from '../../store/source-records.js';
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { recomputeCustomers } from '../golden/customer-state.js';
+import { applyRecordChanges } from '../golden/golden-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
 import { inTransaction } from '../tx.js';
-import { applyUpsert, refKey, type BatchState } from './upsert-core.js';
+import { refKey, type BatchState } from './batch-state.js';
+import { applyUpsert } from './upsert-core.js';
 import type { Actor, RecordRef, StoredRecord, UpsertFailure, UpsertResult } from '../types.js';
 
 /** Idempotent: the same payload again answers `unchanged` and writes nothing. */
@@ -158,7 +159,7 @@ export async function deleteRecord(
     const deleted = await softDeleteRecord(trx, existing.id);
     await deleteBlockingKeys(trx, existing.id);
     const customerId = existing.customer_id;
-    const recomputed = customerId ? await recomputeCustomers(trx, ctx, [customerId], reason ?? null) : null;
+    const recomputed = await applyRecordChanges(trx, ctx, [{ before: existing, after: deleted }], reason ?? null);
     if (customerId) await closeSettledTasks(trx, [customerId], 'obsolete', actor.id, 'record deleted');
     await writeAuditEvents(trx, actor, [
       {
@@ -169,7 +170,7 @@ export async function deleteRecord(
         before: { version: existing.version, deleted: false },
         after: { version: deleted.version, deleted: true },
       },
-      ...(recomputed?.events ?? []),
+      ...recomputed.events,
     ]);
     return { customerId };
   });

@@ -6,28 +6,15 @@ import type { Transaction } from 'kysely';
 import { findCandidateRecords, lockKeys } from '../../store/blocking-keys.js';
 import { findStewardLinks } from '../../store/links.js';
 import type { DB } from '../../store/schema.js';
-import { findRecordByKey, findRecordsByIds, type RecordRow } from '../../store/source-records.js';
-import type { AuditInput } from '../audit.js';
+import { findRecordByKey, findRecordsByIds } from '../../store/source-records.js';
 import type { MdmContext } from '../context.js';
 import { decide, type ScoredCandidate, type StewardVerdict } from './decide.js';
-import { scorePair, type ActiveModel } from '../matching/active-model.js';
+import { scorePair } from '../../match/index.js';
+import type { ActiveModel } from '../matching/active-model.js';
 import { recordLockKey, type PreparedUpsert } from './prepare.js';
 import type { Actor, UpsertResult } from '../types.js';
+import { refKey, type BatchState } from './batch-state.js';
 import { result, writeDecision } from './upsert-write.js';
-
-/**
- * State a batch keeps across the records of one transaction: the stored rows of its records (read
- * once for the chunk, kept current as records are written) and the audit events, written in one
- * statement before commit.
- */
-export interface BatchState {
-  rows: Map<string, RecordRow | undefined>;
-  events: AuditInput[];
-}
-
-export function refKey(ref: { sourceSystem: string; sourceRecordId: string }): string {
-  return `${ref.sourceSystem}|${ref.sourceRecordId}`;
-}
 
 /** `batch` set: the caller already locked the keys and owns reading rows and writing events. */
 export async function applyUpsert(

@@ -14,15 +14,18 @@ import {
   updateRecordPayload,
   type CreationAuditEvent,
 } from '../../store/source-record-writes.js';
-import type { RecordRow } from '../../store/source-records.js';
+import type { NewRecord, RecordRow } from '../../store/source-records.js';
 import { writeAuditEvents, type AuditInput } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { recomputeCustomers, stateOf } from '../golden/customer-state.js';
+import { stateOf } from '../golden/customer-state.js';
+import { applyRecordChanges } from '../golden/golden-state.js';
 import type { Decision } from './decide.js';
-import { explainPair, type ActiveModel } from '../matching/active-model.js';
+import { explainPair } from '../../match/index.js';
+import type { ActiveModel } from '../matching/active-model.js';
 import type { PreparedUpsert } from './prepare.js';
+import { VersionConflict } from '../tx.js';
 import type { Actor, UpsertResult } from '../types.js';
-import { refKey, type BatchState } from './upsert-core.js';
+import { refKey, type BatchState } from './batch-state.js';
 
 export interface WriteInput {
   p: PreparedUpsert;
@@ -51,8 +54,9 @@ export async function writeDecision(
   const target = targetOf(decision);
   const { rec, customerId } = await writeRecord(trx, ctx, actor, w, target, events);
   const previous = existing?.customer_id ?? null;
-  const touched = [...(target ? [target] : []), ...(previous && previous !== customerId ? [previous] : [])];
-  if (touched.length > 0) events.push(...(await recomputeCustomers(trx, ctx, touched)).events);
+  // A customer created with the record already holds its golden record (and builds its state on its next change).
+  if (target !== null || existing)
+    events.push(...(await applyRecordChanges(trx, ctx, [{ before: existing, after: rec }])).events);
   if (existing && previous !== customerId) {
     await refreshOpenTaskCustomers(trx, [rec.id]);
     await closeSettledTasks(trx, [customerId], 'obsolete', actor.id, 'records now belong to one customer');
@@ -109,7 +113,7 @@ async function writeRecord(
   const customerId = target ?? (await insertNewCustomer(trx, ctx, p, events));
   const newRecord = { ...fields, customerId, annualValue: p.std.annualValue };
   const rec = existing
-    ? await updateRecordPayload(trx, existing.id, newRecord, p.keys)
+    ? await updateExisting(trx, existing, newRecord, p.keys)
     : await insertRecord(trx, newRecord, p.keys);
   w.batch?.rows.set(refKey(p.ref), rec);
   events.push({
@@ -121,6 +125,18 @@ async function writeRecord(
     after: recordSummary(rec),
   });
   return { rec, customerId };
+}
+
+/** The version read under the record lock must still be there: anything else retries the upsert. */
+async function updateExisting(
+  trx: Transaction<DB>,
+  existing: RecordRow,
+  rec: NewRecord,
+  keys: string[],
+): Promise<RecordRow> {
+  const row = await updateRecordPayload(trx, existing.id, existing.version, rec, keys);
+  if (!row) throw new VersionConflict(`source record ${existing.id}`);
+  return row;
 }
 
 function creationEvent(actor: Actor, e: AuditInput, withCustomerId: boolean): CreationAuditEvent {

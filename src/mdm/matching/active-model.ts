@@ -1,42 +1,13 @@
-/**
- * The one place where mdm/ meets the pure standardisation and matching engines (src/standardize,
- * src/match), so a change in their exports is absorbed here and nowhere else.
- */
+/** The active match model of the deployment, as stored in match_models. */
 import type { Kysely } from 'kysely';
-import {
-  blockingKeys,
-  defaultModel,
-  explainPair as explainWithModel,
-  parseModel,
-  scorePair as scoreWithModel,
-  type MatchModel,
-} from '../../match/index.js';
-import { standardizeRecord } from '../../standardize/index.js';
-import type { RawRecord, StandardizeOptions, StandardizeResult, StdRecord } from '../../standardize/types.js';
+import { defaultModel, parseModel, type MatchModel } from '../../match/index.js';
 import { findActiveModel } from '../../store/models.js';
 import type { DB } from '../../store/schema.js';
-import type { MatchExplanation } from '../types.js';
 
 export interface ActiveModel {
   /** match_models.version, or null for the built-in untrained default. */
   version: number | null;
   model: MatchModel;
-}
-
-export function standardize(raw: RawRecord, options: StandardizeOptions): StandardizeResult {
-  return standardizeRecord(raw, options);
-}
-
-export function blockingKeysOf(std: StdRecord): string[] {
-  return blockingKeys(std);
-}
-
-export function scorePair(model: MatchModel, a: StdRecord, b: StdRecord): { weight: number; probability: number } {
-  return scoreWithModel(model, a, b);
-}
-
-export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord): MatchExplanation {
-  return explainWithModel(model, a, b);
 }
 
 /**

@@ -7,7 +7,8 @@ import { findCandidateRecords } from '../../store/blocking-keys.js';
 import { findCustomers } from '../../store/customers.js';
 import type { MdmContext } from '../context.js';
 import { bestPerCustomer } from '../ingest/decide.js';
-import { blockingKeysOf, explainPair, scorePair, standardize } from './active-model.js';
+import { blockingKeys, explainPair, scorePair } from '../../match/index.js';
+import { standardizeRecord } from '../../standardize/index.js';
 import type { GoldenRecord, MatchCandidate } from '../types.js';
 
 export async function matchRecord(
@@ -15,13 +16,13 @@ export async function matchRecord(
   raw: RawRecord,
   opts: { limit: number },
 ): Promise<{ candidates: MatchCandidate[]; problems: Problem[] }> {
-  const { std, problems } = standardize(
+  const { std, problems } = standardizeRecord(
     { ...raw, source_system: raw.source_system ?? 'match', source_record_id: raw.source_record_id ?? 'match' },
     ctx.settings.standardize,
   );
   const active = await ctx.models.current();
   const rows = await findCandidateRecords(ctx.database.db, {
-    keys: blockingKeysOf(std),
+    keys: blockingKeys(std),
     maxBlockSize: ctx.settings.matchMaxBlockSize,
     limit: ctx.settings.matchMaxCandidates,
     excludeIds: [],

@@ -11,7 +11,7 @@ import { findRecordsByIds } from '../../store/source-records.js';
 import { findStewardLinks } from '../../store/links.js';
 import { writeAuditEvents, type AuditInput } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { explainPair, scorePair } from '../matching/active-model.js';
+import { explainPair, scorePair } from '../../match/index.js';
 import { inTransaction } from '../tx.js';
 import type { Actor } from '../types.js';
 

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../errors.js';
 import { insertCustomer } from '../../store/customers.js';
+import { lockKeys } from '../../store/blocking-keys.js';
 import { setStewardDecision } from '../../store/links.js';
 import { refreshOpenTaskCustomers } from '../../store/review-tasks.js';
 import type { CustomerRow } from '../../store/schema.js';
@@ -12,6 +13,7 @@ import { findRecordsByKeys, listLiveRecordsOfCustomers, moveRecordsByIds } from 
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
 import { recomputeCustomers, resolveCustomerOrThrow, stateOfRows, toCustomer } from '../golden/customer-state.js';
+import { recordLockKey } from '../ingest/prepare.js';
 import { validateRef } from '../records.js';
 import { inTransaction } from '../tx.js';
 import type { Actor, Customer, RecordRef } from '../types.js';
@@ -29,6 +31,9 @@ export async function splitCustomer(
   const refs = recordRefs.map(validateRef);
   if (refs.length === 0) throw new AppError('IH_VALIDATION', 'name at least one record to split off');
   return inTransaction(ctx, async (trx) => {
+    // The per-record locks an upsert takes, in the same (hash) order: an upsert of a leaving record
+    // either commits before the split reads it or reads it after the split has moved it.
+    await lockKeys(trx, refs.map(recordLockKey));
     const { customer } = await resolveCustomerOrThrow(trx, id);
     const named = await findRecordsByKeys(trx, refs);
     const live = await listLiveRecordsOfCustomers(trx, [customer.id]);

@@ -57,6 +57,20 @@ export const LEGAL_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['nl', 'nl'],
 ];
 
+/**
+ * Legal forms written before the name in Russian and Ukrainian (ООО «Ромашка»), as the transliterated
+ * token; removed only from names that arrived in Cyrillic, where the word cannot be part of the name.
+ */
+export const CYRILLIC_LEADING_LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
+  ['ooo', 'llc'],
+  ['tov', 'llc'],
+  ['oao', 'ojsc'],
+  ['zao', 'cjsc'],
+  ['pao', 'pjsc'],
+  ['ao', 'jsc'],
+  ['pat', 'pjsc'],
+]);
+
 /** Han legal-form endings → normalised form; matched on the original text before pinyin. */
 export const HAN_LEGAL_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['股份有限公司', 'co ltd'],

@@ -1,5 +1,5 @@
 /** Display helpers shared by the screens. */
-import { CANONICAL_FIELDS } from '../../standardize/types.js';
+import { CANONICAL_FIELDS } from '../../shared/canonical-record.js';
 import type { Golden } from './types.js';
 
 export function money(n: number): string {

@@ -5,13 +5,14 @@ import {
   getCustomerHistory,
   getCustomerXref,
   listCustomerRecords,
+  type MdmContext,
   mergeCustomers,
   searchCustomers,
   splitCustomer,
 } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
 import { validationError } from '../../plugins/auth-errors.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
+import { ownRecordsOnly, withoutForeignPayloads } from '../../plugins/visibility.js';
 import {
   CustomerLookupSchema,
   CustomerParamsSchema,
@@ -77,6 +78,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags,
         summary: "The customer's live source records",
+        description: "A source key gets its own system's records only; /xref lists every system's record ids.",
         params: CustomerParamsSchema,
         response: {
           200: Type.Object({ items: Type.Array(StoredRecordSchema) }),
@@ -84,7 +86,9 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
         },
       },
     },
-    async (request) => ({ items: await listCustomerRecords(mdm, request.params.id) }),
+    async (request) => ({
+      items: ownRecordsOnly(principalOf(request), await listCustomerRecords(mdm, request.params.id)),
+    }),
   );
 
   app.get(
@@ -108,6 +112,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags,
         summary: 'Audit events of this customer, newest first',
+        description:
+          "For a source key, events on another system's records keep their references; before/after are null.",
         params: CustomerParamsSchema,
         querystring: HistoryQuerySchema,
         response: { 200: HistoryResponseSchema, ...errorResponses(400, 401, 403, 404) },
@@ -115,7 +121,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
     },
     async (request) => {
       const { limit = 100, beforeId } = request.query;
-      return { items: await getCustomerHistory(mdm, request.params.id, { limit, ...(beforeId ? { beforeId } : {}) }) };
+      const items = await getCustomerHistory(mdm, request.params.id, { limit, ...(beforeId ? { beforeId } : {}) });
+      return { items: withoutForeignPayloads(principalOf(request), items) };
     },
   );
 

@@ -8,12 +8,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Redis } from 'ioredis';
 import { Type } from 'typebox';
-import { pingDatabase, type Database } from '../../../store/db.js';
+import { checkDatabase, type MdmContext } from '../../../mdm/index.js';
 import type { LogLevel } from '../../../config.js';
 import { checkDependency, type CheckResult } from './check.js';
 
 export interface HealthOptions {
-  database: Database;
+  mdm: Pick<MdmContext, 'database'>;
   redis?: Redis | undefined;
   /** The service's level: probes log at warn or above, never below it. */
   logLevel: LogLevel;
@@ -58,7 +58,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app
     async (request, reply) => {
       const { redis } = opts;
       const [database, redisCheck] = await Promise.all([
-        checkDependency('database', () => pingDatabase(opts.database), timeoutMs, request.log),
+        checkDependency('database', () => checkDatabase(opts.mdm), timeoutMs, request.log),
         redis ? checkDependency('redis', () => redis.ping(), timeoutMs, request.log) : undefined,
       ]);
       const checks: { database: CheckResult; redis?: CheckResult } = { database };

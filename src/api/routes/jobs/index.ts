@@ -24,6 +24,8 @@ export interface JobRoutesOptions {
   runner: JobRunner;
   /** DATA_DIR/uploads */
   uploadDir: string;
+  /** UPLOAD_LIMIT: largest uploaded file, bytes. */
+  uploadLimit: number;
 }
 
 function found(view: JobView | undefined, id: string): JobView {
@@ -31,7 +33,10 @@ function found(view: JobView | undefined, id: string): JobView {
   return view;
 }
 
-export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (app, { runner, uploadDir }) => {
+export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (
+  app,
+  { runner, uploadDir, uploadLimit },
+) => {
   await app.register(multipart);
 
   app.post(
@@ -48,7 +53,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (app
       const { type } = request.params;
       const payload = request.isMultipart()
         ? type === 'import'
-          ? await saveUpload(request, uploadDir)
+          ? await saveUpload(request, uploadDir, uploadLimit)
           : undefined
         : (request.body ?? {});
       if (payload === undefined) throw new AppError('IH_UNSUPPORTED_MEDIA_TYPE', `multipart for a ${type} job`);

@@ -1,8 +1,6 @@
 /** Per-source data-quality report. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { MdmContext } from '../../../mdm/context.js';
-import { getSourceSystem } from '../../../mdm/admin/source-systems.js';
-import { qualityReport, readSourceQuality } from '../../../quality/index.js';
+import { getSourceSystem, type MdmContext, qualityReport, readSourceQuality } from '../../../mdm/index.js';
 import { assertOwnSystem, principalOf } from '../../plugins/auth.js';
 import {
   QualityQuerySchema,

@@ -1,7 +1,6 @@
 /** Steward review queue and decisions. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { decideReviewTask, getReviewTask, listReviewTasks } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
+import { decideReviewTask, getReviewTask, listReviewTasks, type MdmContext } from '../../../mdm/index.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
 import {
   ReviewDecisionBodySchema,

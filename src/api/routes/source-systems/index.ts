@@ -1,7 +1,6 @@
 /** Source systems (admin): register one and get its API key, list them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { MdmContext } from '../../../mdm/context.js';
-import { createSourceSystem, listSourceSystems } from '../../../mdm/admin/source-systems.js';
+import { createSourceSystem, listSourceSystems, type MdmContext } from '../../../mdm/index.js';
 import { actorOf, principalOf } from '../../plugins/auth.js';
 import {
   CreateSourceSystemBodySchema,

@@ -1,7 +1,6 @@
 /** Reverse cross-reference: (system, record id) → customer id. The call-centre's hot path. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { lookupXref } from '../../../mdm/index.js';
-import type { MdmContext } from '../../../mdm/context.js';
+import { lookupXref, type MdmContext } from '../../../mdm/index.js';
 import { XrefLookupSchema } from '../../schemas/customers.js';
 import { RecordParamsSchema } from '../../schemas/records.js';
 import { errorResponses } from '../../schemas/common.js';
