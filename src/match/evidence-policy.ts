@@ -42,16 +42,15 @@ export interface EvidencePolicy {
 }
 
 export const EVIDENCE_POLICY: EvidencePolicy = {
-  // A birth date, gender or middle name wholly different is another person too (a parent and child
-  // of one name at one address); typo levels of the date stay compatible. Rules naming a comparison
-  // the model lacks are ignored.
+  // A gender or middle name wholly different is another person too (a parent and child of one
+  // name at one address).
   conflicts: {
     givenName: ['else'],
     organization: ['else'],
-    dateOfBirth: ['else'],
     gender: ['else'],
     middleName: ['else'],
   },
+
   // Only a full or transposed date: "one component off" or "same year" often holds for siblings.
   identity: {
     nationalId: ['exact', 'one edit or transposition'],
@@ -60,7 +59,8 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   },
   // When the given and the family name both contradict, a shared birth date is chance: only these override.
   identifiers: { nationalId: ['exact', 'one edit or transposition'], email: ['exact'] },
-  softConflicts: { familyName: ['else'] },
+  // Dates of birth are often typed carelessly (years apart): only corroboration settles a pair then.
+  softConflicts: { familyName: ['else'], dateOfBirth: ['else'] },
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
@@ -83,7 +83,7 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
  */
 export const BLOCK_REASONS = {
   nameConflict: 'name-conflict',
-  familyNameConflict: 'family-name-conflict',
+  familyNameConflict: 'family-name-or-birth-date-conflict',
   noCorroboration: 'no-corroboration',
 } as const;
 
@@ -94,8 +94,9 @@ export const REJECT_REASONS: ReadonlySet<string> = new Set([
 ]);
 
 export const BLOCK_MESSAGES: Readonly<Record<string, string>> = {
-  'name-conflict': 'kept apart: the names or birth dates contradict each other and no identifier overrides it',
-  'family-name-conflict': 'kept apart: the family names differ and nothing corroborates the same person',
+  'name-conflict': 'kept apart: the names or genders contradict each other and no identifier overrides it',
+  'family-name-or-birth-date-conflict':
+    'kept apart: the family names or birth dates differ and nothing corroborates the same person',
   'no-corroboration': 'auto-merge blocked: no corroborating identifier',
 };
 

@@ -88,11 +88,17 @@ describe('corroboration', () => {
     const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
     expect(reason({ ...anna, ...home }, { ...anna, ...home })).toBeNull();
   });
-  it('a birth date wholly different keeps the same name at one address apart (parent and child)', () => {
+  it('a middle name or gender wholly different keeps the same name at one address apart (parent and child)', () => {
     const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
-    expect(
-      reason({ ...anna, ...home, dateOfBirth: '1950-02-03' }, { ...anna, ...home, dateOfBirth: '1981-07-19' }),
-    ).toBe('name-conflict');
+    const father = { ...anna, ...home, middleName: 'james' };
+    expect(reason(father, { ...father, middleName: 'oliver' })).toBe('name-conflict');
+    expect(reason({ ...father, gender: 'm' }, { ...father, gender: 'f' })).toBe('name-conflict');
+    expect(reason(father, { ...father, middleName: 'j' })).toBeNull();
+  });
+  it('a birth date wholly different needs corroboration, and is kept apart without it', () => {
+    expect(reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, dateOfBirth: '1981-07-19' })).toBe(
+      'family-name-or-birth-date-conflict',
+    );
   });
   it('a birth year alone does not corroborate', () => {
     expect(reason({ ...anna, dateOfBirth: '1980-05-04' }, { ...anna, dateOfBirth: '1980-11-23' })).toBe(
