@@ -36,10 +36,16 @@ export interface EvidencePolicy {
   softConflicts: LevelRule;
   /** Identity evidence: agreement at any of these levels, on a value that is not generic, corroborates … */
   corroborating: LevelRule;
-  /** … but these only when the name agrees at one of `nameAgrees` (a household shares its address). */
+  /**
+   * … but these only when the name agrees at one of `nameAgrees` and also at one of `placeCompanion`
+   * (a household shares its address, and a parent and child may share a given name).
+   */
   placeEvidence: readonly string[];
   nameAgrees: LevelRule;
+  placeCompanion: LevelRule;
 }
+
+const ORGANIZATION_AGREES = ['exact', 'jaro-winkler>=0.92', 'token overlap >= 0.75', 'fuzzy token overlap >= 0.5'];
 
 export const EVIDENCE_POLICY: EvidencePolicy = {
   // A gender or middle name wholly different is another person too (a parent and child of one
@@ -73,8 +79,9 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   placeEvidence: ['address'],
   nameAgrees: {
     givenName: ['exact', 'nickname', 'swapped given/family'],
-    organization: ['exact', 'jaro-winkler>=0.92', 'token overlap >= 0.75', 'fuzzy token overlap >= 0.5'],
+    organization: ORGANIZATION_AGREES,
   },
+  placeCompanion: { middleName: ['exact'], organization: ORGANIZATION_AGREES },
 };
 
 /**
@@ -108,6 +115,7 @@ const CORROBORATES = 8;
 const PLACE = 16;
 const NAME_AGREES = 32;
 const IDENTIFIER = 64;
+const PLACE_COMPANION = 128;
 
 interface CompiledPolicy {
   roles: Uint8Array[];
@@ -133,8 +141,10 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     mark(policy.softConflicts, SOFT_CONFLICT);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
+    mark(policy.placeCompanion, PLACE_COMPANION);
+    // Place levels are marked PLACE instead of CORROBORATES: they corroborate only with a close name.
     if (policy.placeEvidence.includes(d.name))
-      for (let l = 1; l < 256; l++) if (table[l]! & CORROBORATES) table[l]! |= PLACE;
+      for (let l = 1; l < 256; l++) if (table[l]! & CORROBORATES) table[l] = (table[l]! & ~CORROBORATES) | PLACE;
     return table;
   });
   const out = { roles };
@@ -159,17 +169,19 @@ export function mergeBlockReason(
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
-    if ((role & (IDENTITY | IDENTIFIER | CORROBORATES)) !== 0 && generic(c)) {
+    if ((role & (IDENTITY | IDENTIFIER | CORROBORATES | PLACE)) !== 0 && generic(c)) {
       bits |= role & ~(IDENTITY | IDENTIFIER | CORROBORATES | PLACE);
       continue;
     }
-    if (role & PLACE && !(role & ~(CORROBORATES | PLACE))) place = true;
+    if (role & PLACE) place = true;
     else bits |= role;
   }
-  // Place evidence corroborates only on a name that agrees closely.
-  if (place && bits & NAME_AGREES) bits |= CORROBORATES;
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
   if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
+  // A household shares its address: a soft conflict needs evidence other than the place.
+  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES)) return BLOCK_REASONS.familyNameConflict;
+  // Place evidence corroborates only on a name that agrees closely, middle name (or organisation) included.
+  if (place && bits & NAME_AGREES && bits & PLACE_COMPANION) bits |= CORROBORATES;
   if (!(bits & CORROBORATES))
     return bits & SOFT_CONFLICT ? BLOCK_REASONS.familyNameConflict : BLOCK_REASONS.noCorroboration;
   return null;
@@ -184,7 +196,7 @@ export function corroboratingEvidence(
   const { roles } = compilePolicy(cm, EVIDENCE_POLICY);
   const out: string[] = [];
   for (let c = 0; c < roles.length; c++)
-    if (roles[c]![levels[c]!]! & CORROBORATES && !generic(c)) out.push(cm.defs[c]!.name);
+    if (roles[c]![levels[c]!]! & (CORROBORATES | PLACE) && !generic(c)) out.push(cm.defs[c]!.name);
   return out;
 }
 
@@ -231,7 +243,7 @@ export function evidencePolicyBatch(
     let discounted = false;
     for (let c = 0; c < C; c++) {
       const level = levels[c]!;
-      if (!(roles[c]![level]! & CORROBORATES) || !generic(c)) continue;
+      if (!(roles[c]![level]! & (CORROBORATES | PLACE)) || !generic(c)) continue;
       out[p] = out[p]! - cm.weights[c]![level]! - (level === 1 ? (tfBits[c]?.[pairs.left[p]!] ?? 0) : 0);
       discounted = true;
     }

@@ -85,15 +85,20 @@ describe('corroboration', () => {
     expect(reason({ ...anna, nationalId: '6910821' }, { ...anna, nationalId: '6910821' })).toBeNull();
     expect(reason({ ...anna, email: 'anna.k@example.com' }, { ...anna, email: 'anna.k@example.com' })).toBeNull();
     expect(reason({ ...anna, phoneDigits: '2125550123' }, { ...anna, phoneDigits: '2125550123' })).toBeNull();
-    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main', middleName: 'maria' };
     expect(reason({ ...anna, ...home }, { ...anna, ...home })).toBeNull();
+    // The address with the given and family name alone: a parent and child of one name share it.
+    expect(reason({ ...anna, ...home, middleName: null }, { ...anna, ...home, middleName: null })).toBe(
+      'no-corroboration',
+    );
   });
   it('a middle name or gender wholly different keeps the same name at one address apart (parent and child)', () => {
     const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
     const father = { ...anna, ...home, middleName: 'james' };
     expect(reason(father, { ...father, middleName: 'oliver' })).toBe('name-conflict');
     expect(reason({ ...father, gender: 'm' }, { ...father, gender: 'f' })).toBe('name-conflict');
-    expect(reason(father, { ...father, middleName: 'j' })).toBeNull();
+    expect(reason(father, father)).toBeNull();
+    expect(reason(father, { ...father, middleName: 'j' })).toBe('no-corroboration');
   });
   it('a birth date wholly different needs corroboration, and is kept apart without it', () => {
     expect(reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, dateOfBirth: '1981-07-19' })).toBe(
