@@ -1,9 +1,11 @@
 /**
  * `dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json]
- *  [--country CC] [--date-order DMY|MDY|YMD]`: batch deduplication of a canonical CSV with no server
- * or database. Progress on stderr, one JSON summary line on stdout. The thresholds, country and date
- * order are the service's settings (MATCH_UPPER_THRESHOLD, MATCH_LOWER_THRESHOLD, DEFAULT_COUNTRY,
- * DATE_ORDER), so the batch decides as the real-time path does; --country / --date-order override.
+ *  [--country CC] [--date-order DMY|MDY|YMD] [--encoding/--delimiter/--mapping/--system]`: batch
+ * deduplication of a source file (any encoding, delimiter or column mapping the reader accepts) with
+ * no server or database. Systems are written as slugs. Progress on stderr, one JSON summary line on stdout.
+ * The thresholds, country and date order are the service's settings (MATCH_UPPER_THRESHOLD,
+ * MATCH_LOWER_THRESHOLD, DEFAULT_COUNTRY, DATE_ORDER), so the batch decides as the real-time path
+ * does; --country / --date-order override.
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +16,13 @@ import { parseModelJson, serializeModel, type MatchModel } from '../match/index.
 import { csvField, readCanonicalCsv } from '../io/canonical-csv.js';
 import { batchThresholds } from '../config.js';
 import { standardizeOptions } from '../standardize/index.js';
-import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
+import type { StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
+import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } from './input-file.js';
 import type { CliDeps } from './deps.js';
 import { createProgress, type Progress } from './progress.js';
 
-export const USAGE =
-  'usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--related-output related.csv] [--quiet]';
+export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--related-output related.csv] [--quiet] ${INPUT_USAGE}`;
 
 function parse(args: string[]) {
   try {
@@ -39,6 +41,7 @@ function parse(args: string[]) {
         'review-output': { type: 'string' },
         'related-output': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        ...INPUT_OPTIONS,
       },
       strict: true,
     }).values;
@@ -67,16 +70,9 @@ async function readTruth(path: string): Promise<Map<string, string>> {
   for await (const row of readCanonicalCsv(path)) {
     const entity = 'record' in row ? row.record.extra?.entity_id : undefined;
     if ('record' in row && entity !== undefined)
-      truth.set(`${row.record.source_system}\u0000${row.record.source_record_id}`, entity);
+      truth.set(recordKey(row.record.source_system, row.record.source_record_id), entity);
   }
   return truth;
-}
-
-async function* rawRecords(path: string, bad: { rows: number }): AsyncGenerator<RawRecord> {
-  for await (const row of readCanonicalCsv(path)) {
-    if ('error' in row) bad.rows++;
-    else yield row.record;
-  }
 }
 
 function positiveThreads(text: string): number {
@@ -148,15 +144,15 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const { config } = deps;
   const standardize = stdOptions(opts.country ?? config.defaultCountry, opts['date-order'] ?? config.dateOrder);
   const bars = new Map<BatchStage, Progress>();
-  const bad = { rows: 0 };
+  const input = await openInputRecords(opts.input, opts, opts.quiet);
   const truth = opts.truth ? await readTruth(opts.truth) : undefined;
-  const result = await runBatchDedupe(rawRecords(opts.input, bad), {
+  const result = await runBatchDedupe(input.records, {
     standardize,
     model,
     train: opts.train,
     thresholds: batchThresholds(config),
     threads: positiveThreads(opts.threads),
-    truthOf: truth && ((s) => truth.get(`${s.sourceSystem}\u0000${s.sourceRecordId}`)),
+    truthOf: truth && ((s) => truth.get(recordKey(s.sourceSystem, s.sourceRecordId))),
     onProgress: (p) => {
       if (opts.quiet) return;
       let bar = bars.get(p.stage);
@@ -175,7 +171,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   // Peak memory again after writing: the whole run's high-water mark (all threads).
   const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(
-    JSON.stringify({ ...rest, peakRssMiB, badRows: bad.rows, seconds: { ...seconds, write } }) + '\n',
+    JSON.stringify({ ...rest, peakRssMiB, badRows: input.bad.rows, seconds: { ...seconds, write } }) + '\n',
   );
   return 0;
 }

@@ -1,23 +1,26 @@
 /**
  * `evaluate --clusters clusters.csv --truth truth.csv [--review review.csv] [--by corruption]`:
  * pairwise precision/recall/F1, B-cubed and cluster counts as one JSON line. Records are joined on
- * (source_system, source_record_id); a truth record absent from the clusters counts as a singleton
+ * (source_system as its slug, source_record_id); a truth record absent from the clusters counts as a singleton
  * (the matcher lost it). With `--review`, what the steward queue adds (recall with review, review
  * precision, pairs per 1,000 records); with `--by corruption`, recall and precision per corruption
  * kind from truth's `corruptions` column; when truth has `household_id`, household pairs kept apart.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
 import { readCanonicalCsv } from '../io/canonical-csv.js';
+import { decodeLines } from '../io/decode.js';
+import { parseDelimited } from '../io/delimited.js';
 import { evaluateClusters } from '../match/index.js';
 import { corruptionKinds, evaluateByKind, evaluateHouseholds, evaluateReview } from '../match/evaluation-breakdown.js';
 import { CliError } from './cli-error.js';
+import { recordKey } from './input-file.js';
 
 export const USAGE =
   'usage: evaluate --clusters clusters.csv --truth truth.csv [--review review.csv] [--by corruption]';
 
-const keyOf = (system: string, id: string) => `${system}\u0000${id}`;
+/** Systems join by slug: cluster files from `dedupe` name them so, truth files as people wrote them. */
+const keyOf = recordKey;
 
 /** Rows of a CSV by record key: the named extra columns (the first required, the others optional). */
 async function readColumns(path: string, required: string, optional: string[] = []) {
@@ -37,20 +40,24 @@ async function readColumns(path: string, required: string, optional: string[] = 
 const REVIEW_HEADER = 'source_system_a,source_record_id_a,source_system_b,source_record_id_b,probability,reason';
 
 /** Review pairs as record indices; a pair naming a record outside truth is an error. */
-function readReview(path: string, indexOf: Map<string, number>): Array<[number, number]> {
+async function readReview(path: string, indexOf: Map<string, number>): Promise<Array<[number, number]>> {
   if (!existsSync(path)) throw new CliError(`file not found: ${path}`);
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  });
-  if ((parsed.meta.fields ?? []).join(',') !== REVIEW_HEADER)
-    throw new CliError(`${path}: header must be ${REVIEW_HEADER}`);
-  return parsed.data.map((row, i) => {
-    const a = indexOf.get(keyOf(row.source_system_a ?? '', row.source_record_id_a ?? ''));
-    const b = indexOf.get(keyOf(row.source_system_b ?? '', row.source_record_id_b ?? ''));
-    if (a === undefined || b === undefined) throw new CliError(`${path} line ${i + 2}: record not in truth`);
-    return [a, b];
-  });
+  const pairs: Array<[number, number]> = [];
+  let header: string[] | undefined;
+  for await (const rec of parseDelimited(decodeLines(createReadStream(path), 'utf-8'), ',')) {
+    if ('error' in rec) throw new CliError(`${path} line ${rec.line}: ${rec.error}`);
+    if (!header) {
+      header = rec.fields;
+      if (header.join(',') !== REVIEW_HEADER) throw new CliError(`${path}: header must be ${REVIEW_HEADER}`);
+      continue;
+    }
+    const row = Object.fromEntries(header.map((h, i) => [h, rec.fields[i] ?? '']));
+    const a = indexOf.get(keyOf(row['source_system_a'] ?? '', row['source_record_id_a'] ?? ''));
+    const b = indexOf.get(keyOf(row['source_system_b'] ?? '', row['source_record_id_b'] ?? ''));
+    if (a === undefined || b === undefined) throw new CliError(`${path} line ${rec.line}: record not in truth`);
+    pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 function parse(args: string[]) {
@@ -92,7 +99,7 @@ export async function run(args: string[]): Promise<number> {
     kinds.push(corruptionKinds(row.corruptions));
   }
   const result: Record<string, unknown> = { ...evaluateClusters(predicted, entities), missingFromClusters: missing };
-  if (values.review) result.review = evaluateReview(predicted, entities, readReview(values.review, indexOf));
+  if (values.review) result.review = evaluateReview(predicted, entities, await readReview(values.review, indexOf));
   if (values.by === 'corruption') result.byCorruption = evaluateByKind(predicted, entities, kinds);
   if ([...truth.values()].some((r) => r.household_id !== undefined))
     result.households = evaluateHouseholds(predicted, entities, households);

@@ -7,15 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runBatchDedupe } from '../batch/pipeline.js';
 import { explainPair, formatExplanation, parseModelJson, type MatchModel } from '../match/index.js';
-import { readCanonicalCsv } from '../io/canonical-csv.js';
 import { standardizeOptions, standardizeRecord } from '../standardize/index.js';
 import type { RawRecord } from '../standardize/types.js';
 import { batchThresholds } from '../config.js';
 import { CliError } from './cli-error.js';
+import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey, type InputArgs } from './input-file.js';
 import type { CliDeps } from './deps.js';
 
-export const USAGE =
-  'usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC]';
+export const USAGE = `usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC] ${INPUT_USAGE}`;
 
 function parseRef(ref: string | undefined, name: string): { system: string; id: string } {
   const at = ref?.indexOf(':') ?? -1;
@@ -24,9 +23,9 @@ function parseRef(ref: string | undefined, name: string): { system: string; id: 
   return { system: ref.slice(0, at), id: ref.slice(at + 1) };
 }
 
-async function readAll(path: string): Promise<RawRecord[]> {
+async function readAll(path: string, args: InputArgs): Promise<RawRecord[]> {
   const out: RawRecord[] = [];
-  for await (const row of readCanonicalCsv(path)) if ('record' in row) out.push(row.record);
+  for await (const record of (await openInputRecords(path, args)).records) out.push(record);
   return out;
 }
 
@@ -49,6 +48,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
         model: { type: 'string' },
         json: { type: 'boolean', default: false },
         country: { type: 'string' },
+        ...INPUT_OPTIONS,
       },
       strict: true,
     }).values;
@@ -59,9 +59,10 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const refA = parseRef(v.a, 'a');
   const refB = parseRef(v.b, 'b');
   if (!existsSync(v.input)) throw new CliError(`input file not found: ${v.input}`);
-  const raws = await readAll(v.input);
+  const raws = await readAll(v.input, v);
   const find = (r: { system: string; id: string }) => {
-    const raw = raws.find((x) => x.source_system === r.system && x.source_record_id === r.id);
+    const key = recordKey(r.system, r.id);
+    const raw = raws.find((x) => recordKey(x.source_system, x.source_record_id) === key);
     if (!raw) throw new CliError(`record ${r.system}:${r.id} not found in ${v.input}`);
     return raw;
   };

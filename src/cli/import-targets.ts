@@ -2,12 +2,15 @@
  * Where `cli import` sends each chunk: the embedded store through mdm's upsertRecords (the same path
  * as the import job), or a running server through POST /v1/records:batch.
  */
-import { isAppError } from '../errors.js';
-import type { UpsertBatch } from '../jobs/processors/import.js';
+import type { ResolveSystems, UpsertBatch } from '../jobs/processors/import.js';
 import {
   type Actor,
-  createSourceSystem,
+  type KnownSystem,
+  matchSourceSystem,
   type MdmContext,
+  missingSystemsMessage,
+  resolveSourceSystems,
+  slugFor,
   type UpsertFailure,
   upsertRecords,
   type UpsertResult,
@@ -18,23 +21,67 @@ const CLI_ACTOR: Actor = { type: 'admin', id: 'cli-import' };
 
 /**
  * Upserts into the embedded store (cli.ts opened and migrated it). The operator owns it, so the
- * source systems the file names (and --system) are registered when missing, with the default trust
- * rank; a name the registry refuses is left alone and its rows fail with a line-numbered error.
+ * source systems the file names (slugs or display names, and --system) are registered when missing,
+ * with the default trust rank.
  */
-export async function embeddedUpsert(mdm: MdmContext, system: string | undefined): Promise<UpsertBatch> {
-  const known = new Set<string>();
-  const register = async (name: string): Promise<void> => {
-    if (known.has(name)) return;
-    known.add(name);
-    await createSourceSystem(mdm, CLI_ACTOR, { name }).catch((err: unknown) => {
-      if (!isAppError(err)) throw err;
-    });
+export function embeddedUpsert(mdm: MdmContext): { upsert: UpsertBatch; resolveSystems: ResolveSystems } {
+  return {
+    upsert: (records) => upsertRecords(mdm, CLI_ACTOR, records),
+    resolveSystems: (values) => resolveSourceSystems(mdm, CLI_ACTOR, values, { register: true }),
   };
-  if (system) await register(system);
-  return async (records) => {
-    for (const r of records)
-      if (typeof r.source_system === 'string' && r.source_system) await register(r.source_system);
-    return upsertRecords(mdm, CLI_ACTOR, records);
+}
+
+/**
+ * Resolves a file's systems against a running server's registry (GET /v1/source-systems). Missing
+ * ones are registered only with --register-systems (an admin key); otherwise the import stops before
+ * its first row, listing them. A source key may not list systems: its own system is checked by the
+ * server on every record, so values are sent as their slugs.
+ */
+export function httpResolveSystems(server: string, key: string, register: boolean): ResolveSystems {
+  const call = async (method: 'GET' | 'POST', body?: unknown): Promise<{ status: number; json: unknown }> => {
+    const url = new URL('/v1/source-systems', server).toString();
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: await res.json().catch(() => ({})) };
+    } catch (err) {
+      throw new CliError(`cannot reach ${url}: ${(err as Error).message}`, 1);
+    }
+  };
+  return async (values) => {
+    const listed = await call('GET');
+    if (listed.status === 403 && !register) return new Map(values.map((v) => [v, slugFor(v)]));
+    if (listed.status !== 200) throw new CliError(`GET /v1/source-systems answered ${listed.status}`, 1);
+    const systems = (listed.json as { items: KnownSystem[] }).items;
+    const resolved = new Map<string, string>();
+    const missing: string[] = [];
+    for (const v of values) {
+      const slug = matchSourceSystem(v, systems);
+      if (slug) resolved.set(v, slug);
+      else missing.push(v);
+    }
+    if (missing.length && !register) throw new CliError(missingSystemsMessage(missing), 1);
+    for (const v of missing) {
+      const known = matchSourceSystem(v, systems);
+      if (known) {
+        resolved.set(v, known);
+        continue;
+      }
+      const created = await call('POST', { displayName: v.trim() });
+      if (created.status !== 201) {
+        throw new CliError(
+          `registering source system "${v}" answered ${created.status}: ${JSON.stringify(created.json)}`,
+          1,
+        );
+      }
+      const system = (created.json as { sourceSystem: KnownSystem }).sourceSystem;
+      systems.push(system);
+      resolved.set(v, system.name);
+    }
+    return resolved;
   };
 }
 

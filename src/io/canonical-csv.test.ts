@@ -37,7 +37,7 @@ describe('readCanonicalCsv', () => {
           extra: { loyalty_tier: 'gold' },
         },
       },
-      { line: 3, error: 'source_system is missing' },
+      { line: 3, error: 'source_system is missing', sourceRecordId: '2' },
       { line: 4, error: 'row has 1 more fields than the header' },
       { line: 5, record: { source_system: 'crm', source_record_id: '4' } },
     ]);

@@ -12,8 +12,16 @@ export const ImportPayloadSchema = Type.Object(
     /** A canonical CSV or NDJSON file the worker can read (an upload saved under DATA_DIR/uploads, or a server path). */
     path: Type.String({ minLength: 1 }),
     format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('ndjson')])),
-    /** Fills or overrides source_system on every row. */
-    sourceSystem: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Fills or overrides source_system on every row: a slug or a display name. */
+    sourceSystem: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    /** Declared encoding (windows-1252, gb18030, ...); a byte-order mark wins, UTF-8 is checked otherwise. */
+    encoding: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** comma, semicolon, tab or pipe; detected from the header line when absent. */
+    delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 9 })),
+    /** Path of a column mapping file (src/io/adapters/column-mapping.ts) the worker can read. */
+    mapping: Type.Optional(Type.String({ minLength: 1 })),
+    /** Register the source systems the file names that are not registered yet (default: fail listing them). */
+    registerSystems: Type.Optional(Type.Boolean()),
     /** Records per chunk: one upsertRecords call and one checkpoint each. */
     chunkSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   },

@@ -47,7 +47,10 @@ export function explainPair(model: MatchModel, a: StdRecord, b: StdRecord, gener
     const level = levels[c]!;
     const valueA = def.get(a);
     const tf = level === 1 && cm.tf[c] ? tfAdjustment(cm, c, valueA!) : 0;
-    const stored = level === 0 ? undefined : model.comparisons.find((x) => x.name === def.name)?.levels[level - 1];
+    const found = level === 0 ? undefined : model.comparisons.find((x) => x.name === def.name)?.levels[level - 1];
+    // m and u explain the weight only where it is log2(m/u): a conflict-only comparison's agreement
+    // is capped at 0 (no evidence), and showing m/u beside it would contradict the weight.
+    const stored = found && Math.log2(found.m / found.u) === cm.weights[c]![level] ? found : undefined;
     return {
       field: def.name,
       level: levelLabels(def)[level]!,

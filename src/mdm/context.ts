@@ -111,6 +111,7 @@ function createModelProvider(database: Database, logger: Logger): ModelProvider 
 
 /** Systems change rarely (admin route); a short TTL bounds how stale a trust rank can be. */
 const SOURCE_SYSTEM_TTL_MS = 30_000;
+const LEAST_TRUSTED = 2_147_483_647;
 
 function createSourceSystemCache(database: Database): SourceSystemCache {
   let ranks = new Map<string, number>();
@@ -125,7 +126,9 @@ function createSourceSystemCache(database: Database): SourceSystemCache {
       if (Date.now() - loadedAt > SOURCE_SYSTEM_TTL_MS || !ranks.has(name)) await reload();
       return ranks.get(name);
     },
-    trustOf: (name) => ranks.get(name) ?? Number.MAX_SAFE_INTEGER,
+    // Unknown (not loaded yet) ranks last; the largest int4, because golden_values stores the rank
+    // in an integer column.
+    trustOf: (name) => ranks.get(name) ?? LEAST_TRUSTED,
     clear: () => {
       loadedAt = 0;
     },

@@ -48,9 +48,11 @@ export {
   createSourceSystem,
   getSourceSystem,
   listSourceSystems,
+  resolveSourceSystems,
   type NewSourceSystem,
   type SourceSystem,
 } from './admin/source-systems.js';
+export { matchSourceSystem, missingSystemsMessage, slugFor, type KnownSystem } from './admin/source-system-names.js';
 // what the edges need to translate errors and refuse input that the store cannot hold
 export { isDatabaseUnavailable } from '../store/db-errors.js';
 export { findUnstorableText, type UnstorableText } from '../standardize/storable-text.js';

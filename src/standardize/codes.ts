@@ -38,6 +38,10 @@ export const PROBLEM_CODES = {
   'date.impossible': { severity: 'error', description: 'no such calendar date (month 13, 30 February, ...)' },
   'date.future': { severity: 'error', description: 'date of birth after today' },
   'date.too_old': { severity: 'warning', description: 'date of birth more than 120 years ago' },
+  'date.excel_serial': {
+    severity: 'warning',
+    description: 'date of birth given as a spreadsheet serial day number (read as days since 1899-12-30)',
+  },
   'gender.unrecognized': { severity: 'warning', description: 'gender value not understood' },
   // Contact
   'email.invalid': { severity: 'error', description: 'not a syntactically valid email address' },
@@ -50,9 +54,17 @@ export const PROBLEM_CODES = {
     severity: 'warning',
     description: 'local number without area code (e.g. 7-digit US): kept as digits only, no E.164',
   },
+  'phone.leading_zero_lost': {
+    severity: 'warning',
+    description: 'digits-only phone that is a valid national number only with a leading 0 (a spreadsheet dropped it)',
+  },
   // Address
   'address.unparsed': { severity: 'warning', description: 'address line has no recognisable structure' },
   'address.postcode_invalid': { severity: 'error', description: 'postal code does not fit the country format' },
+  'address.postcode_leading_zero_lost': {
+    severity: 'warning',
+    description: 'digits-only postcode one digit shorter than the country needs: a spreadsheet dropped its leading 0',
+  },
   'address.region_postcode_mismatch': {
     severity: 'warning',
     description: 'postal code lies outside the ranges of the given state/province',
@@ -71,6 +83,11 @@ export const PROBLEM_CODES = {
   },
   'annual_value.negative': { severity: 'warning', description: 'annual value is negative; not stored' },
   'annual_value.out_of_range': { severity: 'warning', description: 'annual value above 10^13; not stored' },
+  'annual_value.thousands_separator': {
+    severity: 'warning',
+    description:
+      'annual value written with thousands separators (1,234,567 · 1.234.567,50): read as one number, flagged as a spreadsheet habit',
+  },
 } as const satisfies Record<string, ProblemCodeInfo>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -101,6 +101,11 @@ function dayMonth(a: number, b: number, y: number, order: DateOrder, today: Date
   return order === 'MDY' ? checked(y, a, b, today) : checked(y, b, a, today);
 }
 
+/** True for a value parseDate reads as a spreadsheet serial day number. */
+export function isExcelSerial(text: string): boolean {
+  return SERIAL.test(text.trim());
+}
+
 /** Parses a date of birth. Empty → all null and no problem. Never throws. */
 export function parseDate(raw: string | null | undefined, order: DateOrder, today: Date): StdDate {
   const text = (raw ?? '').trim().toLowerCase().replace(TIME_PART, '').trim();

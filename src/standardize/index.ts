@@ -6,6 +6,7 @@
 import { standardizeAddress } from './addresses.js';
 import { readAnnualValue } from './annual-value.js';
 import { problem, type ProblemSink } from './codes.js';
+import { reportSpreadsheetHabits } from './spreadsheet-habits.js';
 import { parseDate } from './dates.js';
 import { standardizeEmail } from './emails.js';
 import { clearPhoneCache, standardizePhone } from './phones.js';
@@ -157,6 +158,7 @@ function assemble(raw: RawRecord, options: StandardizeOptions, problems: Problem
     problems,
   );
   const phone = standardizePhone(raw.phone, address.country ?? options.defaultCountry);
+  reportSpreadsheetHabits(raw, address.country ?? options.defaultCountry, problems);
   if (phone.status === 'invalid') problems.push(problem('phone.invalid', 'phone', raw.phone));
   if (phone.status === 'incomplete') problems.push(problem('phone.incomplete', 'phone', raw.phone));
   const gender = standardizeGender(raw.gender, problems) ?? names.honorificGender;

@@ -34,6 +34,13 @@ const RULES: Record<string, PostcodeRule> = {
   NL: { pattern: /^\d{4}[A-Z]{2}$/, format: (c) => `${c.slice(0, 4)} ${c.slice(4)}` },
   IE: { pattern: /^[AC-FHKNPRTV-Y]\d{2}[AC-FHKNPRTV-Y\d]{4}$/, format: (c) => `${c.slice(0, 3)} ${c.slice(3)}` },
 };
+/** The length of a country's all-digit postcodes (US 5, AU 4, CN 6, ...), undefined where they have letters or no rule. */
+export function digitPostcodeLength(country: string | null): number | undefined {
+  // Read off the rule itself (one source of truth): `^\d{N}$`, or US's `^\d{5}(\d{4})?$`.
+  const m = country ? /^\^\\d\{(\d)\}(?:\(\\d\{\d\}\)\?)?\$$/.exec(RULES[country]?.pattern.source ?? '') : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Any other country: 2–10 letters/digits, at least one digit. */
 const GENERIC = /^(?=.*\d)[A-Z0-9]{2,10}$/;
 const SEPARATORS = /[\s\-.]/g;

@@ -10,6 +10,13 @@ export async function findSourceSystem(db: Kysely<DB>, name: string): Promise<So
   return db.selectFrom('source_systems').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
+export async function findSourceSystemByDisplayName(
+  db: Kysely<DB>,
+  displayName: string,
+): Promise<SourceSystemRow | undefined> {
+  return db.selectFrom('source_systems').selectAll().where('display_name', '=', displayName).executeTakeFirst();
+}
+
 export async function listSourceSystemRows(db: Kysely<DB>): Promise<SourceSystemRow[]> {
   return db.selectFrom('source_systems').selectAll().orderBy('name').execute();
 }

@@ -79,6 +79,22 @@ describe.each(backends)('validation and API docs (%s)', (backend) => {
     expect(dup.json().error).toBe('IH_CONFLICT');
   });
 
+  it('registers a source system by display name with a derived slug; neither name nor displayName → 400', async () => {
+    const res = await api.call('POST', '/v1/source-systems', ADMIN_KEY, { displayName: 'CRM – Sydney' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().sourceSystem).toMatchObject({ name: 'crm-sydney', displayName: 'CRM – Sydney' });
+    const given = await api.call('POST', '/v1/source-systems', ADMIN_KEY, { name: 'yyt', displayName: '营业厅' });
+    expect(given.json().sourceSystem).toMatchObject({ name: 'yyt', displayName: '营业厅' });
+    const sameDisplay = await api.call('POST', '/v1/source-systems', ADMIN_KEY, {
+      name: 'other',
+      displayName: '营业厅',
+    });
+    expect(sameDisplay.statusCode).toBe(409);
+    const none = await api.call('POST', '/v1/source-systems', ADMIN_KEY, { trustRank: 1 });
+    expect(none.statusCode).toBe(400);
+    expect(details(none.body)).toEqual(['displayName']);
+  });
+
   it('refuses an oversize body with 413 and writes nothing', async () => {
     const res = await api.call('PUT', '/v1/records/crm/huge', crm, {
       ...person(),

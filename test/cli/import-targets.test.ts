@@ -1,9 +1,8 @@
-/** `cli import` into the embedded store registers the source systems a file names, once. */
+/** `cli import` into the embedded store registers the source systems a file names (slug or display name), once. */
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedUpsert } from '../../src/cli/import-targets.js';
 import { loadConfig } from '../../src/config.js';
-import type { UpsertBatch } from '../../src/jobs/processors/import.js';
 import { createMdmContext } from '../../src/mdm/index.js';
 import type { Database } from '../../src/store/db.js';
 import { openTestDatabase } from '../helpers/database.js';
@@ -18,25 +17,36 @@ const row = (system: string, id: string, family: string) => ({
 
 describe('cli import into the embedded store', () => {
   let database: Database;
-  let upsert: UpsertBatch;
+  let target: ReturnType<typeof embeddedUpsert>;
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
     const mdm = createMdmContext({ database, config: loadConfig({}), logger: pino({ level: 'silent' }) });
-    upsert = await embeddedUpsert(mdm, undefined);
+    target = embeddedUpsert(mdm);
   });
   afterAll(async () => {
     await database?.close();
   });
 
-  it('registers unknown systems on first sight; a name the registry refuses fails per row', async () => {
-    const first = await upsert([
+  it('registers unknown systems by slug or display name, once; records are stored under the slug', async () => {
+    const systems = await target.resolveSystems(['alpha', 'ECE Chicago Find a School scrape', 'beta']);
+    expect([...systems]).toEqual([
+      ['alpha', 'alpha'],
+      ['ECE Chicago Find a School scrape', 'ece-chicago-find-a-school-scrape'],
+      ['beta', 'beta'],
+    ]);
+    const repeated = await target.resolveSystems([
+      'ece-chicago-find-a-school-scrape',
+      'ECE Chicago Find a School scrape',
+    ]);
+    expect([...repeated.values()]).toEqual(['ece-chicago-find-a-school-scrape', 'ece-chicago-find-a-school-scrape']);
+    const first = await target.upsert([
       row('alpha', 'a1', 'Lovelace'),
       row('beta', 'b1', 'Byron'),
-      row('not a valid name!', 'x1', 'King'),
+      row('ece-chicago-find-a-school-scrape', 'x1', 'King'),
     ]);
-    expect(first.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['created', 'created', 'failed']);
-    const again = await upsert([row('alpha', 'a1', 'Lovelace'), row('beta', 'b1', 'Byron')]);
+    expect(first.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['created', 'created', 'created']);
+    const again = await target.upsert([row('alpha', 'a1', 'Lovelace'), row('beta', 'b1', 'Byron')]);
     expect(again.map((r) => ('decision' in r ? r.decision : 'failed'))).toEqual(['unchanged', 'unchanged']);
   });
 });

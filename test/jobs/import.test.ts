@@ -43,10 +43,10 @@ describe.each(cases)('import job (%s, %s runner)', (backend, kind) => {
   it('stores the good rows, reports bad ones with line numbers, and a re-import changes nothing', async () => {
     const file = join(dir, 'records.csv');
     const good = await writeSynthCsv(file, 40);
-    // Lines good+2..good+4: no record id, one field too many, an unknown system (rejected by ingest).
+    // Lines good+2..good+4: no record id, one field too many, a quote never closed.
     await appendFile(
       file,
-      'online,,Ann Lee\n' + 'online,bad-2,Ann Lee' + ','.repeat(19) + 'x\n' + 'nowhere,bad-3,Bo Chan\n',
+      'online,,Ann Lee\n' + 'online,bad-2,Ann Lee' + ','.repeat(19) + 'x\n' + 'online,bad-3,"Bo Chan\n',
     );
     const { id } = await harness.runner.enqueue('import', { path: file, chunkSize: 25 });
     const done = await harness.waitFor(id, ['completed', 'failed']);
@@ -58,7 +58,7 @@ describe.each(cases)('import job (%s, %s runner)', (backend, kind) => {
     expect((c['created'] ?? 0) + (c['attached'] ?? 0) + (c['review'] ?? 0)).toBe(good);
     expect(done.errors.map((e) => e.line)).toEqual([good + 2, good + 3, good + 4]);
     expect(done.errors[0]?.message).toMatch(/source_record_id/);
-    expect(done.errors[2]?.sourceRecordId).toBe('bad-3');
+    expect(done.errors[2]?.message).toMatch(/unclosed quoted field/);
     expect(await count('source_records')).toBe(good);
     const customers = await count('customers');
     expect(customers).toBeGreaterThan(0);
@@ -97,6 +97,59 @@ describe.each(cases)('import job (%s, %s runner)', (backend, kind) => {
       .orderBy('source_record_id')
       .execute();
     expect(stored.map((r) => r.source_record_id)).toEqual(['4', 'nd-1']);
+  });
+
+  it('fails once, listing the systems that are not registered, and registers them by display name when asked', async () => {
+    const file = join(dir, 'systems.csv');
+    await writeFile(
+      file,
+      'source_system,source_record_id,full_name,email\n' +
+        'CRM – Sydney,s1,Mia Wong,mia.wong@example.org\n' +
+        '营业厅,s2,王芳,wang.fang@example.org\n' +
+        'online,s3,Ann Lee,ann.lee@example.org\n' +
+        'CRM - Sydney,s4,Mia Wong,mia.wong@example.org\n',
+    );
+    const refused = await harness.runner.enqueue('import', { path: file });
+    const failed = await harness.waitFor(refused.id, ['completed', 'failed']);
+    expect(failed.state).toBe('failed');
+    expect(failed.attempts).toBe(1);
+    expect(failed.failure).toMatch(
+      /3 source system\(s\) not registered: "CRM – Sydney" \(slug crm-sydney\), "营业厅" \(slug yingyeting\), "CRM - Sydney" \(slug crm-sydney\)/,
+    );
+    expect(
+      await database.db
+        .selectFrom('source_records')
+        .select('id')
+        .where('source_record_id', 'in', ['s1', 's2', 's3', 's4'])
+        .execute(),
+    ).toEqual([]);
+
+    const { id } = await harness.runner.enqueue('import', { path: file, registerSystems: true });
+    const done = await harness.waitFor(id, ['completed', 'failed']);
+    expect(done.state).toBe('completed');
+    expect(done.errors).toEqual([]);
+    const stored = await database.db
+      .selectFrom('source_records')
+      .select(['source_system', 'source_record_id'])
+      .where('source_record_id', 'in', ['s1', 's2', 's3', 's4'])
+      .orderBy('source_record_id')
+      .execute();
+    expect(stored.map((r) => `${r.source_system}:${r.source_record_id}`)).toEqual([
+      'crm-sydney:s1',
+      'yingyeting:s2',
+      'online:s3',
+      'crm-sydney:s4',
+    ]);
+    const systems = await database.db
+      .selectFrom('source_systems')
+      .select(['name', 'display_name'])
+      .where('name', 'in', ['crm-sydney', 'yingyeting'])
+      .orderBy('name')
+      .execute();
+    expect(systems).toEqual([
+      { name: 'crm-sydney', display_name: 'CRM – Sydney' },
+      { name: 'yingyeting', display_name: '营业厅' },
+    ]);
   });
 
   it('rejects a bad payload at enqueue without creating a job', async () => {

@@ -6,10 +6,19 @@
  * upserts are idempotent by (source_system, source_record_id), a re-sent record is `unchanged`,
  * so every record is stored exactly once (its counts then show under `unchanged`).
  */
-import { type Actor, type UpsertFailure, upsertRecords, type UpsertResult } from '../../mdm/index.js';
+import { UnrecoverableError } from 'bullmq';
+import { isAppError } from '../../errors.js';
+import { ReaderError } from '../../io/reader-error.js';
+import {
+  type Actor,
+  resolveSourceSystems,
+  type UpsertFailure,
+  upsertRecords,
+  type UpsertResult,
+} from '../../mdm/index.js';
 import type { RawRecord } from '../../shared/canonical-record.js';
 import type { ImportPayload } from '../catalog.js';
-import { openRecordFile, type SourceRow } from '../record-reader.js';
+import { openRecordFile, type OpenRecordFileOptions, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';
 
 export const DEFAULT_CHUNK_SIZE = 500;
@@ -43,17 +52,62 @@ interface Chunk {
 export type UpsertBatch = (records: RawRecord[]) => Promise<Array<UpsertResult | UpsertFailure>>;
 export type ImportContext = Pick<JobContext, 'jobId' | 'logger' | 'resume' | 'save'>;
 
-export function processImport(payload: ImportPayload, ctx: JobContext): Promise<JobOutcome> {
+/**
+ * Maps the system values of a file (slugs or display names) to registered slugs, registering new
+ * ones only where the caller may; throws, listing every missing system, where it may not.
+ */
+export type ResolveSystems = (values: string[]) => Promise<Map<string, string>>;
+
+export interface ImportHooks {
+  resolveSystems?: ResolveSystems;
+  /** Header findings (misspelt columns), before the first row. */
+  onWarnings?: (warnings: string[]) => void;
+}
+
+/** A file that names more distinct systems than this is refused rather than held in memory. */
+const MAX_DISTINCT_SYSTEMS = 10_000;
+
+export async function processImport(payload: ImportPayload, ctx: JobContext): Promise<JobOutcome> {
   const actor: Actor = { type: 'system', id: `import:${ctx.jobId}` };
-  return importFile(payload, ctx, (records) => upsertRecords(ctx.mdm, actor, records));
+  try {
+    return await importFile(payload, ctx, (records) => upsertRecords(ctx.mdm, actor, records), {
+      resolveSystems: (values) =>
+        resolveSourceSystems(ctx.mdm, actor, values, { register: payload.registerSystems === true }),
+      onWarnings: (warnings) => ctx.logger.warn({ warnings }, 'import file header'),
+    });
+  } catch (err) {
+    // An unreadable file or unregistered systems do not get better by retrying.
+    if (err instanceof ReaderError || (isAppError(err) && err.code === 'IH_SOURCE_SYSTEM_NOT_FOUND'))
+      throw new UnrecoverableError(err.message);
+    throw err;
+  }
+}
+
+export function readerOptions(payload: ImportPayload): OpenRecordFileOptions {
+  return {
+    format: payload.format,
+    sourceSystem: payload.sourceSystem,
+    encoding: payload.encoding,
+    delimiter: payload.delimiter,
+    mapping: payload.mapping,
+  };
 }
 
 /** Streams the file through `upsert` chunk by chunk, with checkpoints (see the file comment). */
-export async function importFile(payload: ImportPayload, ctx: ImportContext, upsert: UpsertBatch): Promise<JobOutcome> {
+export async function importFile(
+  payload: ImportPayload,
+  ctx: ImportContext,
+  upsert: UpsertBatch,
+  hooks: ImportHooks = {},
+): Promise<JobOutcome> {
   const resumeLine = readCheckpoint(ctx.resume.checkpoint);
   const counts = resumeCounts(resumeLine > 0 ? ctx.resume.counts : {});
   const errors: RowError[] = resumeLine > 0 ? [...ctx.resume.errors] : [];
-  const file = await openRecordFile(payload.path, { format: payload.format, sourceSystem: payload.sourceSystem });
+  const file = await openRecordFile(payload.path, readerOptions(payload));
+  if (file.warnings.length) hooks.onWarnings?.(file.warnings);
+  const systems = hooks.resolveSystems
+    ? await hooks.resolveSystems(file.fixedSystem ? [file.fixedSystem] : await systemsNamedIn(payload))
+    : undefined;
   const chunkSize = payload.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (resumeLine > 0) ctx.logger.info({ resumeLine }, 'resuming import from checkpoint');
 
@@ -73,7 +127,11 @@ export async function importFile(payload: ImportPayload, ctx: ImportContext, ups
     if (row.line <= resumeLine) continue;
     chunk.upToLine = row.line;
     if ('error' in row) chunk.bad.push(rowError(row));
-    else chunk.records.push(row);
+    else {
+      const slug = systems?.get(row.record.source_system);
+      if (slug) row.record.source_system = slug;
+      chunk.records.push(row);
+    }
     if (chunk.records.length + chunk.bad.length >= chunkSize) {
       const previous = inFlight;
       inFlight = flush(chunk, previous);
@@ -85,6 +143,21 @@ export async function importFile(payload: ImportPayload, ctx: ImportContext, ups
   const last = chunk.records.length + chunk.bad.length > 0 ? flush(chunk, inFlight) : inFlight;
   if (!(await last)) return { status: 'cancelled', counts, errors };
   return { status: 'completed', counts, errors };
+}
+
+/** A first pass over the file for its distinct system values, so missing systems fail once, up front. */
+async function systemsNamedIn(payload: ImportPayload): Promise<string[]> {
+  const values = new Set<string>();
+  for await (const row of (await openRecordFile(payload.path, readerOptions(payload))).rows) {
+    if (!('record' in row)) continue;
+    values.add(row.record.source_system);
+    if (values.size > MAX_DISTINCT_SYSTEMS) {
+      throw new ReaderError(
+        `the file names more than ${MAX_DISTINCT_SYSTEMS} source systems in its source_system column`,
+      );
+    }
+  }
+  return [...values];
 }
 
 function tally(

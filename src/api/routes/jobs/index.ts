@@ -44,7 +44,8 @@ export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (
     {
       schema: {
         tags,
-        summary: 'Start a job (import: multipart file upload, or JSON { path, sourceSystem?, format?, chunkSize? })',
+        summary:
+          'Start a job (import: multipart file upload, or JSON { path, sourceSystem?, format?, encoding?, delimiter?, mapping?, registerSystems?, chunkSize? })',
         params: JobTypeParamsSchema,
         response: { 202: EnqueuedJobSchema, ...errorResponses(400, 401, 403, 413, 415) },
       },

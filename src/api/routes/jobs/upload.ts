@@ -44,7 +44,8 @@ export async function saveUpload(
   for (const [name, field] of Object.entries(part.fields)) {
     const value = Array.isArray(field) ? field[0] : field;
     if (value && value.type === 'field' && name !== 'path') {
-      payload[name] = name === 'chunkSize' ? Number(value.value) : value.value;
+      payload[name] =
+        name === 'chunkSize' ? Number(value.value) : name === 'registerSystems' ? value.value === 'true' : value.value;
     }
   }
   return payload;

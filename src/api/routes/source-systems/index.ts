@@ -19,7 +19,8 @@ export const sourceSystemRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> 
       schema: {
         tags,
         summary: 'Register a source system (admin) and receive its API key',
-        description: 'The key is returned once and stored only as its SHA-256 hash. A name already taken → 409.',
+        description:
+          'Give displayName, name (slug) or both; a missing slug is derived from displayName. The key is returned once and stored only as its SHA-256 hash. A slug or display name already taken → 409; neither given → 400.',
         body: CreateSourceSystemBodySchema,
         response: { 201: CreateSourceSystemResultSchema, ...errorResponses(400, 401, 403, 409) },
       },
