@@ -28,6 +28,7 @@ const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format 
   --encoding   declared encoding (windows-1252, gb18030, ...); a byte-order mark wins; else UTF-8 is required
   --delimiter  CSV delimiter; detected from the header line when absent
   --mapping    column mapping file: a system's own export → canonical fields (README "Importing files")
+  --chunk      records per transaction (default 5000 embedded, 1000 with --server; at most 10000)
   --server     import into a running server through POST /v1/records:batch (needs --key)
   --register-systems  with --server and an admin key: register the systems the file names that are missing
   default      the embedded store: DATABASE_URL, else the PGlite folder DATA_DIR (./data);
@@ -72,8 +73,12 @@ export function parseImportArgs(args: string[]): ImportArgs {
   if (values.format && values.format !== 'csv' && values.format !== 'ndjson') {
     throw new CliError('--format must be csv or ndjson');
   }
-  const chunk = values.chunk === undefined ? 500 : Number(values.chunk);
-  if (!Number.isInteger(chunk) || chunk < 1 || chunk > 1000) throw new CliError('--chunk must be an integer 1-1000');
+  // The HTTP batch API takes at most 1,000 records a request; the embedded store takes bulk chunks.
+  const maxChunk = values.server ? 1_000 : 10_000;
+  const chunk = values.chunk === undefined ? Math.min(5_000, maxChunk) : Number(values.chunk);
+  if (!Number.isInteger(chunk) || chunk < 1 || chunk > maxChunk) {
+    throw new CliError(`--chunk must be an integer 1-${maxChunk}`);
+  }
   if (values.server && !values.key) throw new CliError('--server needs --key (an admin or source API key)');
   if (values.system !== undefined && (values.system.trim() === '' || values.system.length > 200)) {
     throw new CliError('--system must be a slug or a display name of 1-200 characters');

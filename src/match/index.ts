@@ -39,6 +39,7 @@ export {
   type EvidencePolicy,
 } from './evidence-policy.js';
 export { findGenericValues, genericFlags, type GenericValues } from './generic-values.js';
+export { findRelatedPairs, relationshipOf, RELATED_RULES, type RelatedPair, type Relationship } from './related.js';
 export { parseModel, parseModelJson, serializeModel, type ParseModelResult } from './model-json.js';
 export { pairPolicy, type PairPolicy } from './pair-policy.js';
 export { compareBatch, recordTfBits, scoreBatch, scorePair, type PairList, type PairScore } from './score.js';
