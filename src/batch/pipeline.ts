@@ -9,6 +9,7 @@ import {
   compileModel,
   defaultModel,
   applyEvidencePolicy,
+  findRelatedPairs,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -18,6 +19,7 @@ import {
   type CandidatePairs,
   type Clustering,
   type GenericValues,
+  type RelatedPair,
   type MatchModel,
   type TrainingSanity,
 } from '../match/index.js';
@@ -59,6 +61,11 @@ export interface BatchSummary {
   links: number;
   clusters: number;
   reviewCandidates: number;
+  /** Pairs of different customers found related (household, shared contact). */
+  relatedPairs: number;
+  /** Values found generic (shared by many different names), and scored pairs that agreed on one. */
+  genericValues: number;
+  genericPairs: number;
   trained: boolean;
   /** When trained: the check of the trained model against the expert model (fell back when degenerate). */
   trainingSanity?: TrainingSanity;
@@ -80,6 +87,8 @@ export interface BatchResult {
   clustering: Clustering;
   /** Generic values found in the input (phones, emails, addresses … shared by many different names). */
   generic: GenericValues;
+  /** Pairs of records of different customers that are related (household, shared contact). */
+  related: RelatedPair[];
   summary: BatchSummary;
 }
 
@@ -130,6 +139,7 @@ export async function runBatchDedupe(
     mergeBlocked: evidence.blocked,
     blockReasons: evidence.reasons,
   });
+  const related = findRelatedPairs(cm, gamma, candidates, clustering.clusterOf, evidence.flags);
   clock.end('cluster');
   const summary: BatchSummary = {
     records: records.length,
@@ -138,6 +148,9 @@ export async function runBatchDedupe(
     links: clustering.links,
     clusters: clustering.clusters,
     reviewCandidates: clustering.review.length,
+    relatedPairs: related.length,
+    genericValues: Object.values(evidence.generic.values).reduce((n, v) => n + v.length, 0),
+    genericPairs: evidence.genericPairs,
     trained,
     ...(trained && model.training ? { trainingSanity: model.training.sanity } : {}),
     ...completeness(records, candidates, options.truthOf),
@@ -146,7 +159,8 @@ export async function runBatchDedupe(
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
-  return { records, customerIds, model, candidates, probabilities, clustering, generic: evidence.generic, summary };
+  const generic = evidence.generic;
+  return { records, customerIds, model, candidates, probabilities, clustering, generic, related, summary };
 }
 
 function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {

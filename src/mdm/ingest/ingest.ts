@@ -3,6 +3,7 @@
  * see upsert-core.ts for the steps and decide.ts for the decision rules.
  */
 import { AppError, isAppError } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../store/db-errors.js';
 import type { RawRecord } from '../../standardize/types.js';
 import { deleteBlockingKeys, lockKeys } from '../../store/blocking-keys.js';
 import { closeSettledTasks } from '../../store/review-tasks.js';
@@ -67,6 +68,10 @@ export async function upsertRecords(
       );
       results.forEach((r, j) => (out[(chunk[j] as { index: number }).index] = r));
     } catch (err) {
+      // The database itself is away: no record can succeed, so the whole call fails (503 at the API,
+      // a retried attempt in a job) instead of answering every record IH_INTERNAL. Chunks committed
+      // before stay; re-sending them is idempotent.
+      if (isDatabaseUnavailable(err)) throw err;
       ctx.logger.warn({ err, size: chunk.length }, 'batch chunk failed; retrying its records one by one');
       for (const { index, p } of chunk) {
         out[index] = await upsertRecord(ctx, actor, p.raw).catch((e: unknown) => failure(p.raw, e));
@@ -77,6 +82,7 @@ export async function upsertRecords(
 }
 
 function failure(raw: RawRecord | null | undefined, err: unknown): UpsertFailure {
+  if (isDatabaseUnavailable(err)) throw err; // not this record's fault: see the chunk loop above
   const e = isAppError(err) ? err : new AppError('IH_INTERNAL', [], { cause: err });
   return {
     sourceSystem: String(raw?.source_system ?? ''),
