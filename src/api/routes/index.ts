@@ -10,7 +10,7 @@
  */
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/index.js';
+import { createAuthenticator, type Authenticator } from '../../mdm/index.js';
 import type { AppDeps } from '../plugins/dependencies.js';
 import { authHook } from '../plugins/auth.js';
 
@@ -59,11 +59,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   }
 };
 
-function bootstrapKeys({ config, logger }: AppDeps): { adminApiKey: string; stewardApiKey: string | undefined } {
-  let adminApiKey = config.adminApiKey;
-  if (!adminApiKey) {
-    adminApiKey = generateApiKey();
-    logger.warn({ adminApiKey }, 'ADMIN_API_KEY is not set: generated an admin key for this process only');
-  }
-  return { adminApiKey, stewardApiKey: config.stewardApiKey };
+/** Keys from configuration; without them, keys come from api_keys (src/startup-banner.ts makes starter keys). */
+function bootstrapKeys({ config }: AppDeps): { adminApiKey: string | undefined; stewardApiKey: string | undefined } {
+  return { adminApiKey: config.adminApiKey, stewardApiKey: config.stewardApiKey };
 }
