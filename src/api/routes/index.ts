@@ -8,6 +8,7 @@
  * admin key is generated for this process and logged once at warn level, so a fresh local set-up
  * is usable; set the variable for anything shared (tests and the demo pass known keys).
  */
+import { callerRoutes } from './caller/index.js';
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createAuthenticator, type Authenticator } from '../../mdm/index.js';
@@ -48,6 +49,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(matchRoutes, deps);
   await app.register(customerRoutes, deps);
   await app.register(xrefRoutes, deps);
+  await app.register(callerRoutes, deps);
   await app.register(reviewTaskRoutes, deps);
   await app.register(qualityRoutes, deps);
   if (opts.deps.jobs) {
