@@ -4,7 +4,8 @@
 -- worth, and where does that rank among all customers" is one range count on the value index.
 -- A customer whose last live record leaves (merged away, all deleted) loses its row.
 create table customer_values (
-  customer_id text primary key references customers (id),
+  -- No foreign key: a derived table must not stop `truncate customers, source_records`.
+  customer_id text primary key,
   live_records integer not null,
   total_value numeric not null
 );
@@ -47,3 +48,15 @@ end $$;
 create trigger customer_values_follow_records
 after insert or update or delete on source_records
 for each row execute function customer_values_follow_records();
+
+-- TRUNCATE fires no row triggers: empty the derived table with its source.
+create function customer_values_clear() returns trigger
+language plpgsql as $$
+begin
+  truncate customer_values;
+  return null;
+end $$;
+
+create trigger customer_values_clear
+after truncate on source_records
+for each statement execute function customer_values_clear();
