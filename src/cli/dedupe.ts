@@ -20,7 +20,7 @@ import type { StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
 import { INPUT_HELP, INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } from './input-file.js';
 import type { CliDeps } from './deps.js';
-import { createProgress, type Progress } from './progress.js';
+import { createStageProgress } from './progress.js';
 
 export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--quiet] ${INPUT_USAGE}
 
@@ -147,7 +147,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const model = opts.model ? loadModel(opts.model) : undefined;
   const { config } = deps;
   const standardize = stdOptions(opts.country ?? config.defaultCountry, opts['date-order'] ?? config.dateOrder);
-  const bars = new Map<BatchStage, Progress>();
+  const bars = createStageProgress<BatchStage>({ enabled: !opts.quiet });
   const input = await openInputRecords(opts.input, opts, opts.quiet);
   const truth = opts.truth ? await readTruth(opts.truth) : undefined;
   const result = await runBatchDedupe(input.records, {
@@ -157,14 +157,9 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
     thresholds: batchThresholds(config),
     threads: positiveThreads(opts.threads),
     truthOf: truth && ((s) => truth.get(recordKey(s.sourceSystem, s.sourceRecordId))),
-    onProgress: (p) => {
-      if (opts.quiet) return;
-      let bar = bars.get(p.stage);
-      if (!bar) bars.set(p.stage, (bar = createProgress(p.stage, { total: p.total })));
-      bar.update(p.done);
-    },
+    onProgress: (p) => bars.onProgress(p),
   });
-  for (const bar of bars.values()) bar.finish();
+  bars.finish();
   const writeStarted = performance.now();
   await writeClusters(opts.output, result.records, result.customerIds);
   if (opts['review-output']) await writeReview(opts['review-output'], result);

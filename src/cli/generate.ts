@@ -100,13 +100,16 @@ export async function run(args: string[]): Promise<number> {
   const seed = values.seed ?? '1';
   const shuffleBuckets = positiveInt('shuffle-buckets', values['shuffle-buckets'], 64);
 
-  const progress = createProgress('generate', { enabled: !values.quiet });
+  // Counts records written (a customer has one or more): the label says so, and the bar ends at
+  // the true record count, not at the last 10,000 reported.
+  const progress = createProgress('records written', { enabled: !values.quiet });
   const started = process.hrtime.bigint();
   const summary = await writeDataset(values.out, { customers, seed, locale, rates, profile, shuffleBuckets }, (n) =>
     progress.update(n),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  progress.finish();
+  progress.update(summary.records);
+  progress.finish(`${customers} customers, ${summary.records} records`);
   const out = {
     customers,
     records: summary.records,
