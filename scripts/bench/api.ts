@@ -1,11 +1,11 @@
 /**
- * `npm run bench -- api [--records N] [--duration S] [--connections C] [--load copy|upsert]
+ * `npm run bench -- api [--records N] [--duration S] [--connections C] [--load bulk|copy]
  *   [--phases upsert,xref] [--fresh]`
  *
  * Loads N records of the project's generator (src/synth, default 1,000,000) into PostgreSQL
- * (DATABASE_URL or postgres://postgres@127.0.0.1:5432/ih_bench) — by COPY of rows the MDM core's own
- * pure steps build (default, see _bulk-load.ts), or through upsertRecords, the real batch path
- * (--load upsert, ≈ 250 records/s on 2 cores) — starts the real server on 127.0.0.1, then drives it
+ * (DATABASE_URL or postgres://postgres@127.0.0.1:5432/ih_bench) — through upsertRecords, the bulk
+ * path with real matching (default, --load bulk; `upsert` is the old name), or by COPY of rows the MDM
+ * core's pure steps build without matching (--load copy, see _bulk-load.ts) — starts the real server on 127.0.0.1, then drives it
  * over loopback with autocannon for a bounded time each:
  *   1. PUT /v1/records/{system}/{id}: the generator's next records (new people and duplicates of
  *      loaded ones) under fresh ids, so each request runs the full match path.
@@ -42,7 +42,7 @@ export async function run(args: string[]): Promise<void> {
       duration: { type: 'string', default: '20' },
       connections: { type: 'string', default: '8' },
       fresh: { type: 'boolean', default: false },
-      load: { type: 'string', default: 'copy' },
+      load: { type: 'string', default: 'bulk' },
       phases: { type: 'string', default: 'upsert,xref' },
     },
   });
@@ -58,7 +58,7 @@ export async function run(args: string[]): Promise<void> {
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEFAULT_COUNTRY: 'AU', ADMIN_API_KEY: adminKey });
   const mdm = createMdmContext({ database, config, logger });
   const groups = customerGroups(n + PUT_POOL);
-  const load = await loadRecords(mdm, groups, n, values.load === 'upsert' ? 'upsert' : 'copy');
+  const load = await loadRecords(mdm, groups, n, values.load === 'copy' ? 'copy' : 'upsert');
   const putPool = take(groups, PUT_POOL);
   const app = await buildApp({ config, mdm, logger });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -136,7 +136,10 @@ async function loadRecords(
   };
 }
 
-/** Through upsertRecords in batches of 1,000, two in flight (systems registered first). */
+/**
+ * Through upsertRecords (the bulk path) in chunks of 5,000, two in flight: one standardises its chunk
+ * in Node while the other's transaction runs in PostgreSQL (systems registered first).
+ */
 async function upsertLoad(mdm: MdmContext, groups: Iterator<RawRecord[]>, n: number): Promise<RecordRef[]> {
   const all = take(groups, n);
   const systems = [...new Set(all.map((r) => r.source_system))];
@@ -151,7 +154,7 @@ async function upsertLoad(mdm: MdmContext, groups: Iterator<RawRecord[]>, n: num
   const worker = async () => {
     while (next < all.length) {
       const from = next;
-      next = Math.min(all.length, next + 1000);
+      next = Math.min(all.length, next + 5000);
       await upsertRecords(mdm, actor, all.slice(from, next));
       if (Math.floor(from / 20_000) !== Math.floor(next / 20_000)) log(`upserted ${next}/${all.length}`);
     }

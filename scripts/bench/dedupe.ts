@@ -124,6 +124,7 @@ export async function run(args: string[]): Promise<void> {
     cpuSeconds: round(time.userSeconds + time.systemSeconds),
     peakRssMiB: time.maxRssMiB,
     candidatePairs: summary.candidatePairs,
+    pairsPerRecord: round(Number(summary.candidatePairs) / Number(summary.records)),
     links: summary.links,
     clusters: summary.clusters,
     reviewCandidates: summary.reviewCandidates,

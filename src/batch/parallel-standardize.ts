@@ -3,21 +3,12 @@
  * standardise chunks; results are put back in input order, so output is the same as one thread's.
  * At most two chunks in flight per worker keeps memory bounded however fast the reader is.
  */
-import { Worker } from 'node:worker_threads';
 import { standardizeRecord } from '../standardize/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
+import { startWorker, workerReady } from './start-worker.js';
 import type { StandardizeChunk } from './standardize-worker.js';
 
 const CHUNK = 2000;
-
-function startWorker(): Worker {
-  // Under tsx the sources are .ts and the worker needs tsx's loader; in a build they are .js.
-  const ts = /\.[mc]?ts$/.test(import.meta.url);
-  const url = new URL(`./standardize-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
-  if (!ts) return new Worker(url);
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true });
-}
 
 export interface StandardizeAllResult {
   records: StdRecord[];
@@ -60,9 +51,8 @@ export async function standardizeParallel(
   threads: number,
   onProgress?: (done: number) => void,
 ): Promise<StandardizeAllResult> {
-  const workers = Array.from({ length: threads }, startWorker);
-  const ready = workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve())));
-  await Promise.all(ready);
+  const workers = Array.from({ length: threads }, () => startWorker('standardize-worker'));
+  await Promise.all(workers.map(workerReady));
   const results = new Map<number, StdRecord[]>();
   const waiting = new Map<number, () => void>();
   let inFlight = 0;

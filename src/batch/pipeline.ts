@@ -6,10 +6,10 @@
 import {
   buildCandidatePairs,
   clusterPairs,
-  compareBatch,
   compileModel,
   defaultModel,
   applyEvidencePolicy,
+  findRelatedPairs,
   pairsCompleteness,
   probabilityOf,
   recordTfBits,
@@ -19,11 +19,14 @@ import {
   type CandidatePairs,
   type Clustering,
   type GenericValues,
+  type RelatedPair,
   type MatchModel,
   type TrainingSanity,
 } from '../match/index.js';
 import type { RawRecord, StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { crossScorer } from './cross-scorer.js';
+import { compareColumns, comparisonFields } from './parallel-compare.js';
+import { buildRecordColumns } from './record-columns.js';
 import { standardizeInline, standardizeParallel } from './parallel-standardize.js';
 import { StageClock, type BatchStage } from './stage-clock.js';
 
@@ -46,7 +49,7 @@ export interface BatchOptions {
   /** True entity of a record, when known: adds pairs completeness to the summary. */
   truthOf?: (std: StdRecord) => string | undefined;
   onProgress?: (p: BatchProgress) => void;
-  /** Worker threads for standardisation (1 = in this thread). */
+  /** Worker threads for standardisation and comparison (1 = in this thread). */
   threads?: number;
   now?: Date;
 }
@@ -58,6 +61,11 @@ export interface BatchSummary {
   links: number;
   clusters: number;
   reviewCandidates: number;
+  /** Pairs of different customers found related (household, shared contact). */
+  relatedPairs: number;
+  /** Values found generic (shared by many different names), and scored pairs that agreed on one. */
+  genericValues: number;
+  genericPairs: number;
   trained: boolean;
   /** When trained: the check of the trained model against the expert model (fell back when degenerate). */
   trainingSanity?: TrainingSanity;
@@ -79,6 +87,8 @@ export interface BatchResult {
   clustering: Clustering;
   /** Generic values found in the input (phones, emails, addresses … shared by many different names). */
   generic: GenericValues;
+  /** Pairs of records of different customers that are related (household, shared contact). */
+  related: RelatedPair[];
   summary: BatchSummary;
 }
 
@@ -98,7 +108,8 @@ export async function runBatchDedupe(
   clock.end('block');
   const progress = (stage: BatchStage, total: number) => (done: number) => options.onProgress?.({ stage, done, total });
   const baseModel = options.model ?? defaultModel();
-  const gamma = compareBatch(compileModel(baseModel).defs, records, candidates, progress('compare', candidates.length));
+  const columns = buildRecordColumns(records, comparisonFields(baseModel));
+  const gamma = await compareColumns(baseModel, columns, candidates, threads, progress('compare', candidates.length));
   clock.end('compare');
   const trained = options.train === true || options.model === undefined;
   let model = trained ? trainModel(records, candidates, gamma, { now: options.now }) : baseModel;
@@ -128,6 +139,7 @@ export async function runBatchDedupe(
     mergeBlocked: evidence.blocked,
     blockReasons: evidence.reasons,
   });
+  const related = findRelatedPairs(cm, gamma, candidates, clustering.clusterOf, evidence.flags);
   clock.end('cluster');
   const summary: BatchSummary = {
     records: records.length,
@@ -136,6 +148,9 @@ export async function runBatchDedupe(
     links: clustering.links,
     clusters: clustering.clusters,
     reviewCandidates: clustering.review.length,
+    relatedPairs: related.length,
+    genericValues: Object.values(evidence.generic.values).reduce((n, v) => n + v.length, 0),
+    genericPairs: evidence.genericPairs,
     trained,
     ...(trained && model.training ? { trainingSanity: model.training.sanity } : {}),
     ...completeness(records, candidates, options.truthOf),
@@ -144,7 +159,8 @@ export async function runBatchDedupe(
     peakRssMiB: clock.peakRssMiB(),
   };
   const customerIds = Array.from(clustering.clusterOf, (c) => `C${String(c + 1).padStart(8, '0')}`);
-  return { records, customerIds, model, candidates, probabilities, clustering, generic: evidence.generic, summary };
+  const generic = evidence.generic;
+  return { records, customerIds, model, candidates, probabilities, clustering, generic, related, summary };
 }
 
 function completeness(records: StdRecord[], cands: CandidatePairs, truthOf?: (s: StdRecord) => string | undefined) {

@@ -22,7 +22,7 @@ import { INPUT_HELP, INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } f
 import type { CliDeps } from './deps.js';
 import { createStageProgress } from './progress.js';
 
-export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--quiet] ${INPUT_USAGE}
+export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--related-output related.csv] [--quiet] ${INPUT_USAGE}
 
 Deduplicates a file with no server or database: standardise, block, compare, score, cluster.
 Writes source_system,source_record_id,customer_id per record; one JSON summary line on stdout.
@@ -40,6 +40,8 @@ Writes source_system,source_record_id,customer_id per record; one JSON summary l
   --threads N           worker threads for standardising and comparing; default: min(4, CPU cores)
   --review-output FILE  write the pairs left for review (between the thresholds, or held back by a
                         policy) as CSV; default: not written
+  --related-output FILE write the pairs judged related but not the same customer (e.g. one household)
+                        as CSV; default: not written
   --quiet               no progress bars on stderr
 
 ${INPUT_HELP}
@@ -62,6 +64,7 @@ function parse(args: string[]) {
         truth: { type: 'string' },
         threads: { type: 'string', default: String(Math.min(4, Math.max(1, availableParallelism()))) },
         'review-output': { type: 'string' },
+        'related-output': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         ...INPUT_OPTIONS,
       },
@@ -140,6 +143,24 @@ async function writeReview(path: string, result: BatchResult) {
   await once(out, 'finish');
 }
 
+/** Related customers: source_system_a,source_record_id_a,source_system_b,source_record_id_b,relationship,shared. */
+async function writeRelated(path: string, result: BatchResult) {
+  const out = createWriteStream(path);
+  let block = 'source_system_a,source_record_id_a,source_system_b,source_record_id_b,relationship,shared\n';
+  const { records, candidates } = result;
+  for (const r of result.related) {
+    const a = records[candidates.left[r.pair]!]!;
+    const b = records[candidates.right[r.pair]!]!;
+    block += `${csvField(a.sourceSystem)},${csvField(a.sourceRecordId)},${csvField(b.sourceSystem)},${csvField(b.sourceRecordId)},${r.relationship},${r.shared.join(';')}\n`;
+    if (block.length > 1 << 20) {
+      if (!out.write(block)) await once(out, 'drain');
+      block = '';
+    }
+  }
+  out.end(block);
+  await once(out, 'finish');
+}
+
 export async function run(args: string[], deps: CliDeps): Promise<number> {
   const opts = parse(args);
   if (!opts.input || !opts.output) throw new CliError(USAGE);
@@ -163,6 +184,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const writeStarted = performance.now();
   await writeClusters(opts.output, result.records, result.customerIds);
   if (opts['review-output']) await writeReview(opts['review-output'], result);
+  if (opts['related-output']) await writeRelated(opts['related-output'], result);
   if (opts['save-model']) writeFileSync(opts['save-model'], serializeModel(result.model));
   const write = Math.round(performance.now() - writeStarted) / 1000;
   const { seconds, ...rest } = result.summary;

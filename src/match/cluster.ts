@@ -38,12 +38,20 @@ export interface Clustering {
   review: ReviewCandidate[];
 }
 
+/**
+ * Union-find on typed arrays (no array per record: at millions of records those dominated memory and
+ * GC). Each cluster's members form a circular list through `next`, so a union splices two lists in
+ * O(1) and the chain guard can still walk both clusters' members.
+ */
 class UnionFind {
-  parent: Int32Array;
-  members: number[][];
+  readonly parent: Int32Array;
+  readonly size: Int32Array;
+  readonly next: Int32Array;
   constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-    this.members = Array.from({ length: n }, (_, i) => [i]);
+    this.parent = new Int32Array(n);
+    this.next = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = this.next[i] = i;
+    this.size = new Int32Array(n).fill(1);
   }
   find(x: number): number {
     let r = x;
@@ -52,17 +60,28 @@ class UnionFind {
     return r;
   }
   union(a: number, b: number): void {
-    const [big, small] = this.members[a]!.length >= this.members[b]!.length ? [a, b] : [b, a];
+    const [big, small] = this.size[a]! >= this.size[b]! ? [a, b] : [b, a];
     this.parent[small] = big;
-    for (const x of this.members[small]!) this.members[big]!.push(x);
-    this.members[small] = [];
+    this.size[big]! += this.size[small]!;
+    const t = this.next[big]!;
+    this.next[big] = this.next[small]!;
+    this.next[small] = t;
   }
 }
 
-function support(a: number[], b: number[], score: (i: number, j: number) => number, review: number): number {
+/** Share of cross pairs between two clusters (given by their roots) scoring at least `review`. */
+function support(uf: UnionFind, a: number, b: number, score: (i: number, j: number) => number, review: number) {
   let hits = 0;
-  for (const x of a) for (const y of b) if (score(x, y) >= review) hits++;
-  return hits / (a.length * b.length);
+  let x = a;
+  do {
+    let y = b;
+    do {
+      if (score(x, y) >= review) hits++;
+      y = uf.next[y]!;
+    } while (y !== b);
+    x = uf.next[x]!;
+  } while (x !== a);
+  return hits / (uf.size[a]! * uf.size[b]!);
 }
 
 export function clusterPairs(input: ClusterInput): Clustering {
@@ -89,11 +108,11 @@ export function clusterPairs(input: ClusterInput): Clustering {
     const a = uf.find(input.left[p]!);
     const b = uf.find(input.right[p]!);
     if (a === b) continue;
-    const ma = uf.members[a]!;
-    const mb = uf.members[b]!;
-    if (ma.length > 1 || mb.length > 1) {
-      const score = input.scoreCross && ma.length * mb.length <= maxCross ? input.scoreCross : fromScored;
-      if (support(ma, mb, score, thresholds.review) < minSupport) {
+    const sa = uf.size[a]!;
+    const sb = uf.size[b]!;
+    if (sa > 1 || sb > 1) {
+      const score = input.scoreCross && sa * sb <= maxCross ? input.scoreCross : fromScored;
+      if (support(uf, a, b, score, thresholds.review) < minSupport) {
         review.push({ pair: p, reason: 'weak-bridge' });
         continue;
       }

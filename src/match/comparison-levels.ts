@@ -22,8 +22,8 @@ export interface LevelDef extends LevelPrior {
   exact?: true;
   /** Term-frequency adjusted (rare values weigh more than common ones); only on an exact level. */
   tf?: true;
-  /** Not on the closer/looser chain of its comparison (see `sideways`). */
-  sideways?: true;
+  /** Name of the side chain the level is on, when not on the main closer/looser chain (see `sideways`). */
+  sideways?: string;
 }
 
 /** Jaro-Winkler with a one-entry memo: thresholds of one comparison reuse the last similarity. */
@@ -112,10 +112,11 @@ export function customLevel(label: string, test: LevelDef['test'], prior: LevelP
 }
 
 /**
- * Marks a level of another kind than the similarity chain it sits in (a nickname, swapped parts,
- * a phonetic code): monotonicity bounds it by the exact level above and "else" below, but not by
- * the neighbouring thresholds.
+ * Marks a level of another kind than the main similarity chain of its comparison (a nickname,
+ * swapped parts, a phonetic code; word overlap beside character similarity): monotonicity bounds
+ * it by the exact level above and "else" below, and orders it only among the levels of its own
+ * `chain` (by default a chain of its own).
  */
-export function sideways(level: LevelDef): LevelDef {
-  return { ...level, sideways: true };
+export function sideways(level: LevelDef, chain: string = level.label): LevelDef {
+  return { ...level, sideways: chain };
 }

@@ -46,10 +46,11 @@ export interface ComparisonDef {
 /** Weight (bits) that "else" of a name part may never exceed: 16 times less likely for the same person. */
 export const NAME_DISAGREEMENT_BITS = -4;
 /**
- * The same for a date of birth: typing errors beyond one digit or component (a wrong year and day)
- * are commoner in dates than in names, so the bound is a little looser.
+ * The same for a date of birth, looser: sources that key dates by hand or fill them with defaults
+ * give a wholly different date to a real share of one person's records (a fifth of the duplicates
+ * in some curated sets), and the name bound already keeps households apart.
  */
-export const DATE_DISAGREEMENT_BITS = -3;
+export const DATE_DISAGREEMENT_BITS = -2;
 
 /** Labels of all levels by index: missing, the definition's levels, else. */
 export function levelLabels(c: ComparisonDef): string[] {
@@ -285,6 +286,8 @@ export function nationalIdComparison(): ComparisonDef {
  * inside a longer form with a parent agency or a site suffix), JW ≥ 0.8, one shared word. Graded
  * token levels keep "else" for names with nothing in common, so its weight can be strongly negative.
  */
+const WORDS = 'word overlap';
+
 export function organizationComparison(): ComparisonDef {
   return define(
     'organization',
@@ -293,10 +296,21 @@ export function organizationComparison(): ComparisonDef {
     [
       exactLevel({ m: 0.6, u: 0.001, tf: true }),
       jaroWinklerLevel(0.92, { m: 0.15, u: 0.002 }),
-      customLevel('token overlap >= 0.75', (a, b) => tokenOverlap(a, b) >= 0.75, { m: 0.1, u: 0.005 }),
-      customLevel('fuzzy token overlap >= 0.5', (a, b) => fuzzyTokenOverlap(a, b) >= 0.5, { m: 0.06, u: 0.01 }),
+      // Word overlap is its own closer/looser chain beside character similarity: a numbered site
+      // ("… Center 2") is close in characters, a reordered name close in words.
+      sideways(
+        customLevel('token overlap >= 0.75', (a, b) => tokenOverlap(a, b) >= 0.75, { m: 0.1, u: 0.005 }),
+        WORDS,
+      ),
+      sideways(
+        customLevel('fuzzy token overlap >= 0.5', (a, b) => fuzzyTokenOverlap(a, b) >= 0.5, { m: 0.06, u: 0.01 }),
+        WORDS,
+      ),
       jaroWinklerLevel(0.8, { m: 0.04, u: 0.02 }),
-      customLevel('one shared word', (a, b) => fuzzyTokenOverlap(a, b) > 0, { m: 0.02, u: 0.05 }),
+      sideways(
+        customLevel('one shared word', (a, b) => fuzzyTokenOverlap(a, b) > 0, { m: 0.02, u: 0.05 }),
+        WORDS,
+      ),
     ],
     { else: { m: 0.02, u: 0.95 } },
   );

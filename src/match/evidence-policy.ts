@@ -27,6 +27,8 @@ export interface EvidencePolicy {
    */
   conflicts: LevelRule;
   identity: LevelRule;
+  /** What overrides a conflict when the family name contradicts as well. */
+  identifiers: LevelRule;
   /**
    * A family name disagreeing wholly: a marriage, or another person of the same given name. Any
    * corroboration overrides it; without one the pair is kept apart.
@@ -34,24 +36,42 @@ export interface EvidencePolicy {
   softConflicts: LevelRule;
   /** Identity evidence: agreement at any of these levels, on a value that is not generic, corroborates … */
   corroborating: LevelRule;
-  /** … but these only when the name agrees at one of `nameAgrees` (a household shares its address). */
+  /**
+   * … but these only when the name agrees at one of `nameAgrees` and also at one of `placeCompanion`
+   * (a household shares its address, and a parent and child may share a given name).
+   */
   placeEvidence: readonly string[];
   nameAgrees: LevelRule;
+  placeCompanion: LevelRule;
 }
 
+const ORGANIZATION_AGREES = ['exact', 'jaro-winkler>=0.92', 'token overlap >= 0.75', 'fuzzy token overlap >= 0.5'];
+
 export const EVIDENCE_POLICY: EvidencePolicy = {
-  conflicts: { givenName: ['else'], organization: ['else'] },
+  // A gender or middle name wholly different is another person too (a parent and child of one
+  // name at one address).
+  conflicts: {
+    givenName: ['else'],
+    organization: ['else'],
+    gender: ['else'],
+    middleName: ['else'],
+  },
+
   // Only a full or transposed date: "one component off" or "same year" often holds for siblings.
   identity: {
     nationalId: ['exact', 'one edit or transposition'],
-    email: ['exact', 'same local part'],
+    email: ['exact'],
     dateOfBirth: ['exact', 'day/month transposed'],
   },
-  softConflicts: { familyName: ['else'] },
+  // When the given and the family name both contradict, a shared birth date is chance: only these override.
+  identifiers: { nationalId: ['exact', 'one edit or transposition'], email: ['exact'] },
+  // Dates of birth are often typed carelessly (years apart): only corroboration settles a pair then.
+  softConflicts: { familyName: ['else'], dateOfBirth: ['else'] },
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
-    email: ['exact', 'same local part', 'jaro-winkler>=0.88'],
+    // Only the same mailbox: addresses are made from names, so namesakes' look alike (j.smith@ …).
+    email: ['exact'],
     phone: ['exact', 'same last 7 digits', 'one edit or transposition'],
     // A street alone is a place, not an identity: the house number must agree too.
     address: ['exact', 'house number and street'],
@@ -59,8 +79,9 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   placeEvidence: ['address'],
   nameAgrees: {
     givenName: ['exact', 'nickname', 'swapped given/family'],
-    organization: ['exact', 'jaro-winkler>=0.92', 'token overlap >= 0.75', 'fuzzy token overlap >= 0.5'],
+    organization: ORGANIZATION_AGREES,
   },
+  placeCompanion: { middleName: ['exact'], organization: ORGANIZATION_AGREES },
 };
 
 /**
@@ -69,7 +90,7 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
  */
 export const BLOCK_REASONS = {
   nameConflict: 'name-conflict',
-  familyNameConflict: 'family-name-conflict',
+  familyNameConflict: 'family-name-or-birth-date-conflict',
   noCorroboration: 'no-corroboration',
 } as const;
 
@@ -80,8 +101,9 @@ export const REJECT_REASONS: ReadonlySet<string> = new Set([
 ]);
 
 export const BLOCK_MESSAGES: Readonly<Record<string, string>> = {
-  'name-conflict': 'kept apart: the given or organisation names contradict each other and no identifier overrides it',
-  'family-name-conflict': 'kept apart: the family names differ and nothing corroborates the same person',
+  'name-conflict': 'kept apart: the names or genders contradict each other and no identifier overrides it',
+  'family-name-or-birth-date-conflict':
+    'kept apart: the family names or birth dates differ and nothing corroborates the same person',
   'no-corroboration': 'auto-merge blocked: no corroborating identifier',
 };
 
@@ -92,6 +114,8 @@ const SOFT_CONFLICT = 4;
 const CORROBORATES = 8;
 const PLACE = 16;
 const NAME_AGREES = 32;
+const IDENTIFIER = 64;
+const PLACE_COMPANION = 128;
 
 interface CompiledPolicy {
   roles: Uint8Array[];
@@ -113,11 +137,14 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     };
     mark(policy.conflicts, CONFLICT);
     mark(policy.identity, IDENTITY);
+    mark(policy.identifiers, IDENTIFIER);
     mark(policy.softConflicts, SOFT_CONFLICT);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
+    mark(policy.placeCompanion, PLACE_COMPANION);
+    // Place levels are marked PLACE instead of CORROBORATES: they corroborate only with a close name.
     if (policy.placeEvidence.includes(d.name))
-      for (let l = 1; l < 256; l++) if (table[l]! & CORROBORATES) table[l]! |= PLACE;
+      for (let l = 1; l < 256; l++) if (table[l]! & CORROBORATES) table[l] = (table[l]! & ~CORROBORATES) | PLACE;
     return table;
   });
   const out = { roles };
@@ -142,16 +169,19 @@ export function mergeBlockReason(
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
-    if ((role & (IDENTITY | CORROBORATES)) !== 0 && generic(c)) {
-      bits |= role & ~(IDENTITY | CORROBORATES | PLACE);
+    if ((role & (IDENTITY | IDENTIFIER | CORROBORATES | PLACE)) !== 0 && generic(c)) {
+      bits |= role & ~(IDENTITY | IDENTIFIER | CORROBORATES | PLACE);
       continue;
     }
-    if (role & PLACE && !(role & ~(CORROBORATES | PLACE))) place = true;
+    if (role & PLACE) place = true;
     else bits |= role;
   }
-  // Place evidence corroborates only on a name that agrees closely.
-  if (place && bits & NAME_AGREES) bits |= CORROBORATES;
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
+  if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
+  // A household shares its address: a soft conflict needs evidence other than the place.
+  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES)) return BLOCK_REASONS.familyNameConflict;
+  // Place evidence corroborates only on a name that agrees closely, middle name (or organisation) included.
+  if (place && bits & NAME_AGREES && bits & PLACE_COMPANION) bits |= CORROBORATES;
   if (!(bits & CORROBORATES))
     return bits & SOFT_CONFLICT ? BLOCK_REASONS.familyNameConflict : BLOCK_REASONS.noCorroboration;
   return null;
@@ -166,7 +196,7 @@ export function corroboratingEvidence(
   const { roles } = compilePolicy(cm, EVIDENCE_POLICY);
   const out: string[] = [];
   for (let c = 0; c < roles.length; c++)
-    if (roles[c]![levels[c]!]! & CORROBORATES && !generic(c)) out.push(cm.defs[c]!.name);
+    if (roles[c]![levels[c]!]! & (CORROBORATES | PLACE) && !generic(c)) out.push(cm.defs[c]!.name);
   return out;
 }
 
@@ -213,7 +243,7 @@ export function evidencePolicyBatch(
     let discounted = false;
     for (let c = 0; c < C; c++) {
       const level = levels[c]!;
-      if (!(roles[c]![level]! & CORROBORATES) || !generic(c)) continue;
+      if (!(roles[c]![level]! & (CORROBORATES | PLACE)) || !generic(c)) continue;
       out[p] = out[p]! - cm.weights[c]![level]! - (level === 1 ? (tfBits[c]?.[pairs.left[p]!] ?? 0) : 0);
       discounted = true;
     }
@@ -227,6 +257,8 @@ export function evidencePolicyBatch(
 
 export interface BatchEvidence extends PolicyBatchResult {
   generic: GenericValues;
+  /** Per comparison, per record: the value is generic (see `genericFlags`). */
+  flags: Array<Uint8Array | null>;
 }
 
 /**
@@ -244,5 +276,5 @@ export function applyEvidencePolicy(
 ): BatchEvidence {
   const generic = known ?? findGenericValues(cm.defs, records);
   const flags = genericFlags(cm.defs, records, generic);
-  return { ...evidencePolicyBatch(cm, gamma, pairs, weights, flags, tfBits), generic };
+  return { ...evidencePolicyBatch(cm, gamma, pairs, weights, flags, tfBits), generic, flags };
 }

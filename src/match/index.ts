@@ -39,6 +39,7 @@ export {
   type EvidencePolicy,
 } from './evidence-policy.js';
 export { findGenericValues, genericFlags, type GenericValues } from './generic-values.js';
+export { findRelatedPairs, relationshipOf, RELATED_RULES, type RelatedPair, type Relationship } from './related.js';
 export { parseModel, parseModelJson, serializeModel, type ParseModelResult } from './model-json.js';
 export { compareBatch, recordTfBits, scoreBatch, scorePair, type PairList, type PairScore } from './score.js';
 export { DEFAULT_BLOCKING_RULES, DEFAULT_COMPARISON_SET, defaultComparisons, type BlockingRule } from './settings.js';

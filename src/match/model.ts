@@ -53,10 +53,11 @@ export interface TrainingStats {
 }
 
 export interface TrainingSanity {
+  /** No problem found: no session left out and no fall-back. */
   ok: boolean;
   /** True when EM's m were degenerate and the model uses the expert m (with the data's u and TF). */
   fellBack: boolean;
-  /** Human-readable findings, e.g. "givenName: trained m(exact) 0.01 < half the expert 0.8". */
+  /** Human-readable findings: why the model fell back, and which EM sessions were left out and why. */
   problems: string[];
 }
 

@@ -116,9 +116,12 @@ export interface XrefSystem {
 
 export interface CustomerXref {
   customerId: string;
+  /** Every system with its whole count and value; recordIds holds this page's ids only. */
   systems: XrefSystem[];
   recordCount: number;
   totalValue: number;
+  /** Cursor of the next page of record ids (null: this was the last). */
+  nextCursor: string | null;
 }
 
 export interface AuditEvent {

@@ -6,15 +6,36 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, SourceRecordRow } from './schema.js';
 
 /**
- * Transaction-scoped advisory locks on the given keys. Locks are taken in ascending order of their
- * 32-bit hash, so two transactions locking overlapping sets cannot deadlock (a hash collision only
- * means two keys share a lock). Released at commit/rollback.
+ * Lock space of the ingest gate: a two-key advisory lock, which never collides with the one-key
+ * (hashtext) locks below. Every key-locking transaction holds it shared; a bulk chunk holds it
+ * exclusively (lockAllKeys) — a chunk touches tens of thousands of keys, more than the shared lock
+ * table could hold one by one.
+ */
+const INGEST_GATE = 0x1d4b;
+
+/**
+ * Transaction-scoped advisory locks on the given keys. The ingest gate is taken first (shared), then
+ * the keys in ascending order of their 32-bit hash, so two transactions locking overlapping sets
+ * cannot deadlock (a hash collision only means two keys share a lock). Released at commit/rollback.
  */
 export async function lockKeys(trx: Transaction<DB>, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await sql`select count(pg_advisory_xact_lock(h)) from (
-      select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h
-    ) as locks`.execute(trx);
+  await sql`select count(case when l.h is null then pg_advisory_xact_lock_shared(${INGEST_GATE}::int, 0)
+      else pg_advisory_xact_lock(l.h) end)
+    from (
+      select null::int as h
+      union all
+      select distinct hashtext(k) as h from unnest(${keys}::text[]) as k
+      order by h nulls first
+    ) as l`.execute(trx);
+}
+
+/**
+ * Locks every key at once (the ingest gate, exclusively): waits for the key-locking transactions in
+ * flight and holds new ones back until commit. The bulk path takes it for a whole chunk.
+ */
+export async function lockAllKeys(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${INGEST_GATE}::int, 0)`.execute(trx);
 }
 
 /** Replaces the keys of one record (a changed payload can change its keys). */
@@ -93,4 +114,35 @@ export async function findCandidateRecords(db: Kysely<DB>, q: CandidateQuery): P
     where r.deleted_at is null and r.customer_id is not null
     order by ranked.shared_keys desc, r.id desc`.execute(db);
   return result.rows;
+}
+
+/**
+ * The blocks of many keys at once (bulk path): for each key its record ids, at most maxBlockSize + 1
+ * of them (so the caller can tell a block that is too common, as findCandidateRecords does).
+ */
+export async function findBlocks(db: Kysely<DB>, keys: string[], maxBlockSize: number): Promise<Map<string, number[]>> {
+  const blocks = new Map<string, number[]>();
+  if (keys.length === 0) return blocks;
+  const result = await sql<{ key: string; ids: Array<number | string> }>`
+    select k.key, b.ids
+    from unnest(${keys}::text[]) as k(key)
+    cross join lateral (
+      select array_agg(bk.record_id) as ids
+      from (select record_id from blocking_keys where key = k.key limit ${maxBlockSize + 1}) as bk
+    ) as b
+    where b.ids is not null`.execute(db);
+  for (const r of result.rows) blocks.set(r.key, r.ids.map(Number));
+  return blocks;
+}
+
+/** What the bulk path needs of a stored candidate: CandidateRow's fields and whether it is live. */
+export type BlockRecordRow = Omit<CandidateRow, 'shared_keys'> & { live: boolean };
+
+export async function findBlockRecords(db: Kysely<DB>, ids: number[]): Promise<BlockRecordRow[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<BlockRecordRow>`
+    select r.id, r.source_system, r.source_record_id, r.customer_id, r.std, r.annual_value,
+      (r.deleted_at is null and r.customer_id is not null) as live
+    from source_records r where r.id = any(${ids}::bigint[])`.execute(db);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

@@ -188,3 +188,60 @@ export async function findCustomersWithLiveRecords(
   }
   return [...out.values()];
 }
+
+/**
+ * One page of a customer's records (deleted ones included), by record id after `afterId` (keyset:
+ * a record inserted meanwhile lands after the cursor, so pages never repeat or skip one). Served by
+ * source_records_customer_id_idx; reads `limit + 1` rows to know whether another page follows.
+ */
+export async function pageRecordsOfCustomer(
+  db: Kysely<DB>,
+  customerId: string,
+  afterId: number,
+  limit: number,
+): Promise<SourceRecordRow[]> {
+  return db
+    .selectFrom('source_records')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** One page of the references (no payloads) of a customer's live records, keyset by record id. */
+export async function pageLiveRefsOfCustomer(
+  db: Kysely<DB>,
+  customerId: string,
+  afterId: number,
+  limit: number,
+): Promise<Array<{ id: number; source_system: string; source_record_id: string }>> {
+  return db
+    .selectFrom('source_records')
+    .select(['id', 'source_system', 'source_record_id'])
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Live records and value per system counted from the records (customers whose totals are not built). */
+export async function countSystemsOfCustomer(
+  db: Kysely<DB>,
+  customerId: string,
+): Promise<Array<{ source_system: string; record_count: number; total_value: number }>> {
+  const result = await sql<{ source_system: string; record_count: number; total_value: number }>`
+    select source_system, count(*)::int as record_count, coalesce(sum(annual_value), 0) as total_value
+    from source_records where customer_id = ${customerId} and deleted_at is null
+    group by source_system`.execute(db);
+  return result.rows;
+}
+
+/** Whether the customer's golden state and per-system totals are built (0009). */
+export async function isGoldenReady(db: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('customers').select('golden_ready').where('id', '=', id).executeTakeFirst();
+  return row?.golden_ready === true;
+}

@@ -225,3 +225,51 @@ export async function countLiveBySystem(
     group by customer_id, source_system`.execute(db);
   return result.rows;
 }
+
+/**
+ * Moves the golden state of a merged-away customer into its survivor, set-based: key frequencies add
+ * up, holder lists merge (each side's list stays a prefix of its true order), per-system totals add.
+ */
+export async function mergeGoldenState(trx: Transaction<DB>, fromId: string, toId: string, k: number): Promise<void> {
+  await sql`
+    with moved as (delete from golden_values where customer_id = ${fromId} returning attr, key, n, best)
+    insert into golden_values as g (customer_id, attr, key, n, best)
+    select ${toId}, attr, key, n, best from moved order by attr, key
+    on conflict (customer_id, attr, key) do update set
+      n = g.n + excluded.n,
+      best = golden_best_merge(g.best, jsonb_array_length(g.best) >= g.n,
+        excluded.best, jsonb_array_length(excluded.best) >= excluded.n, ${k})`.execute(trx);
+  await sql`
+    with moved as (
+      delete from customer_system_totals where customer_id = ${fromId}
+      returning source_system, record_count, total_value
+    )
+    insert into customer_system_totals as t (customer_id, source_system, record_count, total_value)
+    select ${toId}, source_system, record_count, total_value from moved order by source_system
+    on conflict (customer_id, source_system) do update set
+      record_count = t.record_count + excluded.record_count,
+      total_value = t.total_value + excluded.total_value`.execute(trx);
+}
+
+/** Marks a customer's golden state as built (a new customer whose keys were written with it). */
+export async function markGoldenReady(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.updateTable('customers').set({ golden_ready: true }).where('id', '=', id).execute();
+}
+
+/**
+ * Marks customers' golden state stale: their next change rebuilds it from their records. For
+ * writers that change memberships without applyRecordChanges (bulk loads, batch clustering).
+ */
+export async function markGoldenStale(trx: Transaction<DB>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('customers').set({ golden_ready: false }).where('id', 'in', ids).execute();
+}
+
+/** Whether the customer keeps a live record other than the given ones (one index probe). */
+export async function hasOtherLiveRecords(db: Kysely<DB>, customerId: string, exceptIds: number[]): Promise<boolean> {
+  const r = await sql<{ one: number }>`
+    select 1 as one from source_records
+    where customer_id = ${customerId} and deleted_at is null and not (id = any(${exceptIds}::bigint[]))
+    limit 1`.execute(db);
+  return r.rows.length > 0;
+}

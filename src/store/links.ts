@@ -93,3 +93,31 @@ export async function findStewardLinks(db: Kysely<DB>, recordIds: number[]): Pro
     .where((eb) => eb.or([eb('record_a', 'in', recordIds), eb('record_b', 'in', recordIds)]))
     .execute();
 }
+
+/**
+ * Marks records that leave a customer as separated from up to `perRecord` of the records that stay
+ * (set-based: one statement, whatever the sizes). Automatic matching checks whether a candidate's
+ * customer holds any separated partner, so a sample of the staying records is enough to keep the
+ * parts apart; the cap bounds the rows a split of a very large customer writes.
+ */
+export async function separateFromCustomer(
+  trx: Transaction<DB>,
+  leavingIds: number[],
+  stayingCustomerId: string,
+  perRecord: number,
+  decidedBy: string,
+): Promise<void> {
+  if (leavingIds.length === 0) return;
+  await sql`
+    insert into match_links (record_a, record_b, weight, probability, decision, decided_by)
+    select least(l.id, s.id), greatest(l.id, s.id), 0, 0, 'steward_separate', ${decidedBy}
+    from unnest(${leavingIds}::bigint[]) as l(id)
+    cross join (
+      select id from source_records
+      where customer_id = ${stayingCustomerId} and deleted_at is null
+      order by id limit ${perRecord}
+    ) as s
+    order by 1, 2
+    on conflict (record_a, record_b) do update set
+      decision = excluded.decision, decided_by = excluded.decided_by, updated_at = now()`.execute(trx);
+}

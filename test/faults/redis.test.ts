@@ -101,7 +101,8 @@ describe('Redis faults', () => {
       viaProxy.port = String(proxy.port);
       const { app, runner } = await appWith(viaProxy.toString());
       await runner.ensureConnected();
-      expect((await enqueue(app)).res.statusCode).toBe(202);
+      const first = (await enqueue(app)).res;
+      expect(first.statusCode, first.body).toBe(202);
       await proxy.kill();
       await expectFastUnavailable(app);
       await proxy.start();

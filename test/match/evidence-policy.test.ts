@@ -44,7 +44,9 @@ describe('name conflict', () => {
     const a = { givenName: 'anna', familyName: 'kowalski', nationalId: '6910821', dateOfBirth: '1980-05-04' };
     const garbled = { givenName: 'zsc', familyName: 'hiioh' };
     expect(conflicts(a, { ...garbled, nationalId: '6910821' })).toBe(0);
-    expect(conflicts(a, { ...garbled, dateOfBirth: '1980-04-05' })).toBe(0);
+    expect(conflicts(a, { ...garbled, familyName: 'kowalski', dateOfBirth: '1980-04-05' })).toBe(0);
+    // Both names contradicting: a shared birth date is chance, only an identifier overrides.
+    expect(conflicts(a, { ...garbled, dateOfBirth: '1980-05-04' })).toBe(1);
     expect(conflicts(a, { ...garbled, nationalId: '1234567', dateOfBirth: '1980-11-23' })).toBe(1);
   });
   it('does not flag pairs without names on both sides', () => {
@@ -83,8 +85,25 @@ describe('corroboration', () => {
     expect(reason({ ...anna, nationalId: '6910821' }, { ...anna, nationalId: '6910821' })).toBeNull();
     expect(reason({ ...anna, email: 'anna.k@example.com' }, { ...anna, email: 'anna.k@example.com' })).toBeNull();
     expect(reason({ ...anna, phoneDigits: '2125550123' }, { ...anna, phoneDigits: '2125550123' })).toBeNull();
-    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main', middleName: 'maria' };
     expect(reason({ ...anna, ...home }, { ...anna, ...home })).toBeNull();
+    // The address with the given and family name alone: a parent and child of one name share it.
+    expect(reason({ ...anna, ...home, middleName: null }, { ...anna, ...home, middleName: null })).toBe(
+      'no-corroboration',
+    );
+  });
+  it('a middle name or gender wholly different keeps the same name at one address apart (parent and child)', () => {
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    const father = { ...anna, ...home, middleName: 'james' };
+    expect(reason(father, { ...father, middleName: 'oliver' })).toBe('name-conflict');
+    expect(reason({ ...father, gender: 'm' }, { ...father, gender: 'f' })).toBe('name-conflict');
+    expect(reason(father, father)).toBeNull();
+    expect(reason(father, { ...father, middleName: 'j' })).toBe('no-corroboration');
+  });
+  it('a birth date wholly different needs corroboration, and is kept apart without it', () => {
+    expect(reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, dateOfBirth: '1981-07-19' })).toBe(
+      'family-name-or-birth-date-conflict',
+    );
   });
   it('a birth year alone does not corroborate', () => {
     expect(reason({ ...anna, dateOfBirth: '1980-05-04' }, { ...anna, dateOfBirth: '1980-11-23' })).toBe(

@@ -61,8 +61,10 @@ describe.each(backends)('steward operations (%s)', (backend) => {
     expect(split.customer.id).toBe(a.customerId);
     expect(split.newCustomer.id).not.toBe(a.customerId);
     expect(split.newCustomer.id).not.toBe(b.customerId);
-    expect((await listCustomerRecords(ctx, a.customerId)).map((r) => r.sourceRecordId)).toEqual([a.sourceRecordId]);
-    expect((await listCustomerRecords(ctx, split.newCustomer.id)).map((r) => r.sourceRecordId)).toEqual([
+    expect((await listCustomerRecords(ctx, a.customerId)).items.map((r) => r.sourceRecordId)).toEqual([
+      a.sourceRecordId,
+    ]);
+    expect((await listCustomerRecords(ctx, split.newCustomer.id)).items.map((r) => r.sourceRecordId)).toEqual([
       b.sourceRecordId,
     ]);
     expect((await getCustomer(ctx, a.customerId)).customer).toMatchObject({ recordCount: 1, totalValue: 100 });

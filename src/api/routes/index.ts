@@ -57,6 +57,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
       runner: opts.deps.jobs,
       uploadDir: join(config.dataDir, 'uploads'),
       uploadLimit: config.uploadLimit,
+      importDir: config.importDir,
     });
   }
 };

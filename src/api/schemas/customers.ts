@@ -74,12 +74,40 @@ export const XrefSystemSchema = Type.Object({
   totalValue: Type.Number(),
 });
 
+const Cursor = Type.String({ maxLength: 100, description: "The previous page's nextCursor." });
+const NextCursor = Type.Union([Type.String(), Type.Null()], {
+  description: 'Pass as `after` for the next page; null on the last page. Stable across concurrent inserts.',
+});
+
 export const CustomerXrefSchema = Type.Object({
   customerId: Type.String(),
-  systems: Type.Array(XrefSystemSchema),
+  systems: Type.Array(XrefSystemSchema, {
+    description: "Every system with its whole record count and value; recordIds holds this page's ids only.",
+  }),
   recordCount: Type.Integer(),
   totalValue: Type.Number(),
+  nextCursor: NextCursor,
 });
+
+export const XrefQuerySchema = Type.Object(
+  {
+    after: Type.Optional(Cursor),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 5000, default: 1000, description: 'Record ids per page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RecordsPageQuerySchema = Type.Object(
+  {
+    after: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export { NextCursor as NextCursorSchema };
 
 export const XrefLookupSchema = Type.Object({
   customerId: Type.String(),

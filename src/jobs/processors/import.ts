@@ -1,6 +1,7 @@
 /**
- * `import`: streams a canonical CSV/NDJSON file through upsertRecords (the same ingest path as the
- * real-time API, so results are identical) in chunks. After each chunk, counts, bad rows and the
+ * `import`: streams a canonical CSV/NDJSON file through upsertRecords (the bulk path: a chunk is
+ * decided in memory with the real-time rules and written with multi-row statements in one
+ * transaction, see mdm/bulk-ingest.ts) in chunks. After each chunk, counts, bad rows and the
  * checkpoint (last line done) are saved in one UPDATE; a crashed or retried run skips the lines
  * up to its checkpoint. A chunk that was stored but not yet checkpointed is simply sent again:
  * upserts are idempotent by (source_system, source_record_id), a re-sent record is `unchanged`,
@@ -21,7 +22,8 @@ import type { ImportPayload } from '../catalog.js';
 import { openRecordFile, type OpenRecordFileOptions, type SourceRow } from '../record-reader.js';
 import type { JobContext, JobOutcome, RowError } from '../types.js';
 
-export const DEFAULT_CHUNK_SIZE = 500;
+/** A chunk is one bulk-path transaction (mdm BULK_CHUNK) and one checkpoint. */
+export const DEFAULT_CHUNK_SIZE = 5_000;
 /** Bad rows kept in the job result; the count goes on past it. */
 export const MAX_REPORTED_ERRORS = 1_000;
 

@@ -151,6 +151,10 @@ export function trainModel(
       `${contested.contested} of ${contested.merges} trained merges have evidence the expert model reads as against a match`,
     );
   const fellBack = problems.length > 0;
+  // Sessions left out are worth a warning even when the combined model is sound.
+  const warnings = sessions.stats.flatMap((st) =>
+    st.discarded ? [`session ${st.rule} left out: ${st.discarded}`] : [],
+  );
   const chosen = fellBack ? expert : model;
   const fit = fellBack ? reference : trained;
   chosen.prior = fit.prior;
@@ -161,7 +165,7 @@ export function trainModel(
     randomPairs,
     sessions: sessions.stats,
     priorIterations: fit.iterations,
-    sanity: { ok: !fellBack, fellBack, problems },
+    sanity: { ok: !fellBack && warnings.length === 0, fellBack, problems: [...problems, ...warnings] },
   };
   return chosen;
 }

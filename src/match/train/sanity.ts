@@ -10,7 +10,7 @@
 import type { ComparisonDef } from '../comparisons.js';
 
 /** Trained m(exact) below this share of the expert m(exact) marks an identity comparison as degenerate. */
-export const MIN_EXACT_SHARE = 0.5;
+export const MIN_EXACT_SHARE = 0.25;
 
 /** Share of trained merges the expert reading finds against a match above which the model is degenerate. */
 export const MAX_CONTESTED_MERGES = 0.05;

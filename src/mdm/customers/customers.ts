@@ -6,15 +6,12 @@
  * postal code of live records; the source_record_id index), and only that set is ranked.
  */
 import Fuse from 'fuse.js';
-import { findCustomers, searchCustomersByName } from '../../store/customers.js';
+import { findCustomers, pageRecordsOfCustomer, searchCustomersByName } from '../../store/customers.js';
 import type { CustomerRow } from '../../store/schema.js';
-import {
-  findLiveRecordsBySourceRecordId,
-  findLiveRecordsByStdField,
-  listRecordsOfCustomer,
-} from '../../store/source-records.js';
+import { findLiveRecordsBySourceRecordId, findLiveRecordsByStdField } from '../../store/source-records.js';
 import type { MdmContext } from '../context.js';
 import { resolveCustomerOrThrow, toCustomer } from '../golden/customer-state.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import { standardizeRecord } from '../../standardize/index.js';
 import { toStoredRecord } from '../records.js';
 import type { Customer, CustomerLookup, StoredRecord } from '../types.js';
@@ -23,10 +20,29 @@ export async function getCustomer(ctx: MdmContext, id: string): Promise<Customer
   return resolveCustomerOrThrow(ctx.database.db, id);
 }
 
-/** Every record the customer holds, deleted ones included (they carry deletedAt), oldest first. */
-export async function listCustomerRecords(ctx: MdmContext, id: string): Promise<StoredRecord[]> {
+export interface PageRequest {
+  /** Cursor from the previous page's nextCursor; absent for the first page. */
+  after?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Records per page by default: a record with its payload is a few kB, a page stays far below 1 MB. */
+export const RECORDS_PAGE = 100;
+
+/**
+ * One page of the records the customer holds, deleted ones included (they carry deletedAt), oldest
+ * first, with the cursor of the next page (null on the last).
+ */
+export async function listCustomerRecords(
+  ctx: MdmContext,
+  id: string,
+  req: PageRequest = {},
+): Promise<{ items: StoredRecord[]; nextCursor: string | null }> {
   const { customer } = await resolveCustomerOrThrow(ctx.database.db, id);
-  return (await listRecordsOfCustomer(ctx.database.db, customer.id)).map(toStoredRecord);
+  const limit = req.limit ?? RECORDS_PAGE;
+  const rows = await pageRecordsOfCustomer(ctx.database.db, customer.id, decodeCursor(req.after), limit);
+  const { page, nextCursor } = pageOf(rows, limit);
+  return { items: page.map(toStoredRecord), nextCursor };
 }
 
 export interface CustomerSearch {

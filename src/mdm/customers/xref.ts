@@ -2,41 +2,59 @@
  * Cross-reference: which systems hold live records of a customer (ids, counts, annual value per
  * system and in total), and the reverse look-up from (system, record id) to the customer.
  */
-import { resolveCustomer } from '../../store/customers.js';
-import { listLiveRecordsOfCustomers } from '../../store/source-records.js';
+import {
+  countSystemsOfCustomer,
+  isGoldenReady,
+  pageLiveRefsOfCustomer,
+  resolveCustomer,
+} from '../../store/customers.js';
+import { findSystemTotals } from '../../store/golden-values.js';
 import { findRecordCustomer } from '../../store/xref.js';
 import type { MdmContext } from '../context.js';
 import { resolveCustomerOrThrow } from '../golden/customer-state.js';
+import type { PageRequest } from './customers.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import { recordNotFound, validateRef } from '../records.js';
 import type { CustomerXref, RecordRef, XrefSystem } from '../types.js';
 
+/** Record references per page by default (ids are at most 200 characters: a page stays below 1 MB). */
+export const XREF_PAGE = 1000;
+
+/**
+ * The systems holding live records of the customer, each with its record count and value (always
+ * whole, from the per-system totals), and one page of record ids grouped by system (keyset cursor).
+ */
 export async function getCustomerXref(
   ctx: MdmContext,
   id: string,
+  req: PageRequest = {},
 ): Promise<CustomerXref & { redirectedFrom?: string }> {
-  const { customer, redirectedFrom } = await resolveCustomerOrThrow(ctx.database.db, id);
-  const records = await listLiveRecordsOfCustomers(ctx.database.db, [customer.id]);
-  const bySystem = new Map<string, XrefSystem>();
-  for (const r of records) {
-    const s = bySystem.get(r.source_system) ?? {
-      sourceSystem: r.source_system,
-      recordIds: [],
-      recordCount: 0,
-      totalValue: 0,
-    };
-    s.recordIds.push(r.source_record_id);
-    s.recordCount += 1;
-    s.totalValue += r.annual_value ?? 0;
-    bySystem.set(r.source_system, s);
-  }
+  const db = ctx.database.db;
+  const { customer, redirectedFrom } = await resolveCustomerOrThrow(db, id);
+  const limit = req.limit ?? XREF_PAGE;
+  const [totals, refs] = await Promise.all([
+    (await isGoldenReady(db, customer.id))
+      ? findSystemTotals(db, customer.id)
+      : countSystemsOfCustomer(db, customer.id),
+    pageLiveRefsOfCustomer(db, customer.id, decodeCursor(req.after), limit),
+  ]);
+  const { page, nextCursor } = pageOf(refs, limit);
+  const bySystem = new Map<string, XrefSystem>(
+    totals.map((t) => [
+      t.source_system,
+      { sourceSystem: t.source_system, recordIds: [], recordCount: t.record_count, totalValue: Number(t.total_value) },
+    ]),
+  );
+  for (const r of page) bySystem.get(r.source_system)?.recordIds.push(r.source_record_id);
   const systems = [...bySystem.values()].sort(
     (a, b) => b.totalValue - a.totalValue || (a.sourceSystem < b.sourceSystem ? -1 : 1),
   );
   return {
     customerId: customer.id,
     systems,
-    recordCount: records.length,
+    recordCount: systems.reduce((sum, s) => sum + s.recordCount, 0),
     totalValue: systems.reduce((sum, s) => sum + s.totalValue, 0),
+    nextCursor,
     ...(redirectedFrom ? { redirectedFrom } : {}),
   };
 }

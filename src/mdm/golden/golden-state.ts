@@ -219,7 +219,14 @@ async function rebuildKeys(
 export async function buildGoldenState(trx: Transaction<DB>, ctx: MdmContext, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await clearGoldenState(trx, ids);
-  const records = await listLiveRecordsOfCustomers(trx, ids);
+  await writeGoldenStateOf(trx, ctx, await listLiveRecordsOfCustomers(trx, ids));
+}
+
+/**
+ * Writes the golden state of customers whose live records are exactly `records` (grouped by
+ * customer_id, already stored with that customer_id) into empty state: plain inserts, no merging.
+ */
+export async function writeGoldenStateOf(trx: Transaction<DB>, ctx: MdmContext, records: RecordRow[]): Promise<void> {
   const byCustomer = new Map<string, RecordRow[]>();
   for (const r of records)
     byCustomer.set(r.customer_id as string, [...(byCustomer.get(r.customer_id as string) ?? []), r]);
@@ -229,7 +236,8 @@ export async function buildGoldenState(trx: Transaction<DB>, ctx: MdmContext, id
       rows.push({ customer_id: customerId, ...row });
   }
   await replaceKeys(trx, rows);
-  const totals = await countLiveBySystem(trx, ids);
+  // Totals summed by the database (numeric, exact), not in floating point.
+  const totals = await countLiveBySystem(trx, [...byCustomer.keys()]);
   await addTotals(
     trx,
     totals.map((t) => ({

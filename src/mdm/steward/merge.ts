@@ -2,18 +2,21 @@
  * Merge two customers. The older id survives (ids sort oldest first, and created_at breaks any
  * doubt); the younger becomes a redirect (status merged, merged_into), its records move, older
  * redirects to it are re-pointed so chains stay one hop, the survivor's golden record is recomputed
- * and open review tasks between the two are closed as merged. One transaction; retried on a
- * concurrent change (version check on both customers).
+ * and open review tasks between the two are closed as merged. One transaction, both customer rows
+ * locked; retried when one was merged away meanwhile.
  */
 import type { Transaction } from 'kysely';
 import { AppError } from '../../errors.js';
-import { findCustomerVersion, markCustomerMerged, repointRedirects, resolveCustomer } from '../../store/customers.js';
+import { markCustomerMerged, repointRedirects, resolveCustomer } from '../../store/customers.js';
+import { mergeGoldenState, writeCustomerGolden } from '../../store/golden-values.js';
 import { closeSettledTasks, repointOpenTasks } from '../../store/review-tasks.js';
 import type { CustomerRow, DB } from '../../store/schema.js';
 import { moveAllRecords } from '../../store/source-records.js';
 import { writeAuditEvents, type AuditInput } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { recomputeCustomers, toCustomer } from '../golden/customer-state.js';
+import { toCustomer } from '../golden/customer-state.js';
+import { HOLDERS_PER_KEY } from '../golden/golden-holders.js';
+import { buildGoldenState, customerEvent, lockOrThrow, readGolden } from '../golden/golden-state.js';
 import { inTransaction, VersionConflict } from '../tx.js';
 import type { Actor, Customer } from '../types.js';
 
@@ -36,7 +39,12 @@ function older(a: CustomerRow, b: CustomerRow): [CustomerRow, CustomerRow] {
   return aFirst < 0 ? [a, b] : [b, a];
 }
 
-/** The merge itself, for use inside a larger transaction (review decisions). Returns its audit events. */
+/**
+ * The merge itself, for use inside a larger transaction (review decisions). Returns its audit events.
+ * Set-based whatever the sizes: both customer rows are locked (id order), the records move in one
+ * statement, the golden state of the merged customer folds into the survivor's key by key, and the
+ * survivor's golden record is read from its best keys; no member record is read.
+ */
 export async function mergeInTransaction(
   trx: Transaction<DB>,
   ctx: MdmContext,
@@ -45,19 +53,25 @@ export async function mergeInTransaction(
   otherId: string,
   reason: string | null,
 ): Promise<{ survivor: CustomerRow; mergedId: string; events: AuditInput[] }> {
-  const [a, b] = await Promise.all([resolveCustomer(trx, id), resolveCustomer(trx, otherId)]);
-  if (!a) throw new AppError('IH_CUSTOMER_NOT_FOUND', id);
-  if (!b) throw new AppError('IH_CUSTOMER_NOT_FOUND', otherId);
-  if (a.id === b.id) throw new AppError('IH_CONFLICT', `${id} and ${otherId} are already one customer`);
+  const [ra, rb] = await Promise.all([resolveCustomer(trx, id), resolveCustomer(trx, otherId)]);
+  if (!ra) throw new AppError('IH_CUSTOMER_NOT_FOUND', id);
+  if (!rb) throw new AppError('IH_CUSTOMER_NOT_FOUND', otherId);
+  if (ra.id === rb.id) throw new AppError('IH_CONFLICT', `${id} and ${otherId} are already one customer`);
+  const locked = await lockOrThrow(trx, [ra.id, rb.id].sort());
+  const [a, b] = [locked.get(ra.id) as CustomerRow, locked.get(rb.id) as CustomerRow];
+  // Merged away between the redirect look-up and the lock: resolve again from the start.
+  if (a.status === 'merged' || b.status === 'merged') throw new VersionConflict(`customer ${a.id}/${b.id}`);
   const [survivor, merged] = older(a, b);
+  const unbuilt = [survivor, merged].filter((c) => !c.golden_ready).map((c) => c.id);
+  await buildGoldenState(trx, ctx, unbuilt);
   const moved = await moveAllRecords(trx, merged.id, survivor.id);
+  await mergeGoldenState(trx, merged.id, survivor.id, HOLDERS_PER_KEY);
   const mergedRow = await markCustomerMerged(trx, merged.id, survivor.id, merged.version);
   if (!mergedRow) throw new VersionConflict(`customer ${merged.id}`);
   await repointRedirects(trx, merged.id, survivor.id);
   await repointOpenTasks(trx, merged.id, survivor.id);
-  const current = await findCustomerVersion(trx, survivor.id);
-  if (current?.version !== survivor.version) throw new VersionConflict(`customer ${survivor.id}`);
-  const recomputed = await recomputeCustomers(trx, ctx, [survivor.id], reason);
+  const counters = unbuilt.length > 0 ? 'recount' : { count: merged.record_count, value: merged.total_value };
+  const after = await writeCustomerGolden(trx, survivor.id, await readGolden(trx, survivor.id), counters);
   const closed = await closeSettledTasks(trx, [survivor.id], 'merged', actor.id, reason ?? 'customers merged');
   const events: AuditInput[] = [
     {
@@ -73,7 +87,7 @@ export async function mergeInTransaction(
       reason,
       after: { absorbed: merged.id, recordsMoved: moved, reviewTasksClosed: closed.map(String) },
     },
-    ...recomputed.events,
+    customerEvent(survivor, after, reason),
   ];
-  return { survivor: recomputed.rows.get(survivor.id) as CustomerRow, mergedId: merged.id, events };
+  return { survivor: after, mergedId: merged.id, events };
 }

@@ -1,24 +1,34 @@
 /**
  * Split: the named records leave the customer under a NEW id (the id that stays keeps its history).
- * Golden records are recomputed for both parts, and every pair between a leaving and a staying
- * record is marked steward_separate, so automatic matching never joins them again.
+ * Set-based and bounded by the records that leave: their keys leave the old customer's golden state
+ * and make up the new one's; leaving records are marked steward_separate from the staying ones, so
+ * automatic matching never joins them again. Takes the per-record locks an upsert takes.
  */
 import { AppError } from '../../errors.js';
 import { insertCustomer } from '../../store/customers.js';
 import { lockKeys } from '../../store/blocking-keys.js';
-import { setStewardDecision } from '../../store/links.js';
+import { hasOtherLiveRecords, markGoldenReady, writeCustomerGolden } from '../../store/golden-values.js';
+import { separateFromCustomer } from '../../store/links.js';
 import { refreshOpenTaskCustomers } from '../../store/review-tasks.js';
 import type { CustomerRow } from '../../store/schema.js';
-import { findRecordsByKeys, listLiveRecordsOfCustomers, moveRecordsByIds } from '../../store/source-records.js';
+import { findRecordsByRefs, moveRecordsByIds } from '../../store/source-records.js';
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
-import { recomputeCustomers, resolveCustomerOrThrow, stateOfRows, toCustomer } from '../golden/customer-state.js';
+import { resolveCustomerOrThrow, stateOfRows, toCustomer } from '../golden/customer-state.js';
+import {
+  buildGoldenState,
+  customerEvent,
+  Deltas,
+  lockOrThrow,
+  readGolden,
+  writeGoldenStateOf,
+} from '../golden/golden-state.js';
 import { recordLockKey } from '../ingest/prepare.js';
 import { validateRef } from '../records.js';
-import { inTransaction } from '../tx.js';
+import { inTransaction, VersionConflict } from '../tx.js';
 import type { Actor, Customer, RecordRef } from '../types.js';
 
-/** Pairs marked separate are |leaving| × |staying|; beyond this the largest customers are capped. */
+/** Pairs marked separate: each leaving record with up to MAX / |leaving| staying ones (bounded writes). */
 const MAX_SEPARATE_PAIRS = 10_000;
 
 export async function splitCustomer(
@@ -35,21 +45,39 @@ export async function splitCustomer(
     // either commits before the split reads it or reads it after the split has moved it.
     await lockKeys(trx, refs.map(recordLockKey));
     const { customer } = await resolveCustomerOrThrow(trx, id);
-    const named = await findRecordsByKeys(trx, refs);
-    const live = await listLiveRecordsOfCustomers(trx, [customer.id]);
-    const liveIds = new Set(live.map((r) => r.id));
-    const leaving = named.filter((r) => liveIds.has(r.id));
+    const before = (await lockOrThrow(trx, [customer.id])).get(customer.id) as CustomerRow;
+    if (before.status === 'merged') throw new VersionConflict(`customer ${customer.id}`);
+    const leaving = (await findRecordsByRefs(trx, refs)).filter(
+      (r) => r.customer_id === customer.id && r.deleted_at === null,
+    );
     if (leaving.length !== refs.length) {
       throw new AppError('IH_VALIDATION', `every record to split off must be a live record of customer ${customer.id}`);
     }
-    const staying = live.filter((r) => !leaving.some((l) => l.id === r.id));
-    if (staying.length === 0) throw new AppError('IH_VALIDATION', 'a split must leave at least one record behind');
-    const created = await insertCustomer(trx, stateOfRows(leaving, ctx.sourceSystems.trustOf));
     const leavingIds = leaving.map((r) => r.id);
+    if (!(await hasOtherLiveRecords(trx, customer.id, leavingIds))) {
+      throw new AppError('IH_VALIDATION', 'a split must leave at least one record behind');
+    }
+    if (!before.golden_ready) await buildGoldenState(trx, ctx, [customer.id]);
+    const created = await insertCustomer(trx, stateOfRows(leaving, ctx.sourceSystems.trustOf));
     await moveRecordsByIds(trx, leavingIds, created.id);
-    const recomputed = await recomputeCustomers(trx, ctx, [customer.id], reason);
-    const pairs = leaving.flatMap((l) => staying.map((s): [number, number] => [l.id, s.id]));
-    await setStewardDecision(trx, pairs.slice(0, MAX_SEPARATE_PAIRS), 'steward_separate', actor.id);
+    // Set-based: the leaving records' keys leave the old customer and make up the new one's state.
+    const delta = new Deltas(ctx.sourceSystems.trustOf);
+    delta.remove(leaving);
+    await delta.write(trx, ctx);
+    await writeGoldenStateOf(
+      trx,
+      ctx,
+      leaving.map((r) => ({ ...r, customer_id: created.id })),
+    );
+    await markGoldenReady(trx, created.id);
+    const after = await writeCustomerGolden(
+      trx,
+      customer.id,
+      await readGolden(trx, customer.id),
+      delta.countersOf(customer.id),
+    );
+    const perRecord = Math.max(1, Math.floor(MAX_SEPARATE_PAIRS / leavingIds.length));
+    await separateFromCustomer(trx, leavingIds, customer.id, perRecord, actor.id);
     await refreshOpenTaskCustomers(trx, leavingIds);
     const moved = leaving.map((r) => ({ sourceSystem: r.source_system, sourceRecordId: r.source_record_id }));
     await writeAuditEvents(trx, actor, [
@@ -65,10 +93,10 @@ export async function splitCustomer(
         reason,
         after: { splitFrom: customer.id, records: moved, version: created.version, golden: created.golden },
       },
-      ...recomputed.events,
+      customerEvent(before, after, reason),
     ]);
     return {
-      customer: toCustomer(recomputed.rows.get(customer.id) as CustomerRow),
+      customer: toCustomer(after),
       newCustomer: toCustomer(created),
     };
   });

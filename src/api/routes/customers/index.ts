@@ -21,6 +21,9 @@ import {
   CustomerXrefSchema,
   HistoryQuerySchema,
   HistoryResponseSchema,
+  NextCursorSchema,
+  RecordsPageQuerySchema,
+  XrefQuerySchema,
   MergeBodySchema,
   MergeResultSchema,
   SplitBodySchema,
@@ -77,18 +80,20 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       config: { allow: readers },
       schema: {
         tags,
-        summary: "The customer's live source records",
+        summary: "The customer's source records, one page at a time (oldest first, deleted ones included)",
         description: "A source key gets its own system's records only; /xref lists every system's record ids.",
         params: CustomerParamsSchema,
+        querystring: RecordsPageQuerySchema,
         response: {
-          200: Type.Object({ items: Type.Array(StoredRecordSchema) }),
+          200: Type.Object({ items: Type.Array(StoredRecordSchema), nextCursor: NextCursorSchema }),
           ...errorResponses(400, 401, 403, 404),
         },
       },
     },
-    async (request) => ({
-      items: ownRecordsOnly(principalOf(request), await listCustomerRecords(mdm, request.params.id)),
-    }),
+    async (request) => {
+      const page = await listCustomerRecords(mdm, request.params.id, request.query);
+      return { items: ownRecordsOnly(principalOf(request), page.items), nextCursor: page.nextCursor };
+    },
   );
 
   app.get(
@@ -98,11 +103,13 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = as
       schema: {
         tags: ['xref'],
         summary: 'Cross-reference: which systems hold which records of this customer, with value per system',
+        description: 'Per-system counts and value are always whole; the record ids come one page at a time.',
         params: CustomerParamsSchema,
+        querystring: XrefQuerySchema,
         response: { 200: CustomerXrefSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => getCustomerXref(mdm, request.params.id),
+    async (request) => getCustomerXref(mdm, request.params.id, request.query),
   );
 
   app.get(

@@ -10,14 +10,29 @@ import { addressText, displayName, money, when } from '../format.js';
 import { href, navigate } from '../route.js';
 import type { AuditEvent, CustomerLookup, Golden, SplitResult, StoredRecord, Xref } from '../types.js';
 
+interface RecordsPage {
+  items: StoredRecord[];
+  nextCursor: string | null;
+}
+
+/** Records shown per page: a large customer's members come page by page, never all at once. */
+const RECORDS_PAGE = 50;
+/** Record ids listed per system in the cross-reference (the counts are always whole). */
+const XREF_IDS = 20;
+
+function recordsPage(id: string, after: string | null): Promise<RecordsPage> {
+  const cursor = after ? `&after=${encodeURIComponent(after)}` : '';
+  return api<RecordsPage>('GET', `/customers/${enc(id)}/records?limit=${RECORDS_PAGE}${cursor}`);
+}
+
 async function load(id: string) {
   const [lookup, xref, records, history] = await Promise.all([
     api<CustomerLookup>('GET', `/customers/${enc(id)}`),
-    api<Xref>('GET', `/customers/${enc(id)}/xref`),
-    api<{ items: StoredRecord[] }>('GET', `/customers/${enc(id)}/records`),
+    api<Xref>('GET', `/customers/${enc(id)}/xref?limit=${XREF_IDS * 5}`),
+    recordsPage(id, null),
     api<{ items: AuditEvent[] }>('GET', `/customers/${enc(id)}/history?limit=50`),
   ]);
-  return { ...lookup, xref, records: records.items, history: history.items };
+  return { ...lookup, xref, records, history: history.items };
 }
 
 /** `splitFrom`: the customer this one was just split off (the split action navigates here with it). */
@@ -62,7 +77,7 @@ function CustomerView({ customer, redirectedFrom, xref, records, history, splitF
         <GoldenTable golden={customer.golden} />
         <XrefTable xref={xref} />
       </div>
-      <Actions customerId={customer.id} records={records.filter((r) => !r.deletedAt)} />
+      <Actions customerId={customer.id} firstPage={records} liveCount={xref.recordCount} />
       <History items={history} />
     </div>
   );
@@ -118,7 +133,13 @@ function XrefTable({ xref }: { xref: Xref }) {
         {xref.systems.map((s) => (
           <tr key={s.sourceSystem} data-system={s.sourceSystem}>
             <td>{s.sourceSystem}</td>
-            <td>{s.recordIds.join(', ')}</td>
+            <td>
+              <b>{s.recordCount}</b>{' '}
+              <span class="muted">
+                {s.recordIds.slice(0, XREF_IDS).join(', ')}
+                {s.recordCount > Math.min(XREF_IDS, s.recordIds.length) ? ', …' : ''}
+              </span>
+            </td>
             <td class="num">{money(s.totalValue)}</td>
           </tr>
         ))}
@@ -134,7 +155,25 @@ function XrefTable({ xref }: { xref: Xref }) {
   );
 }
 
-function Actions({ customerId, records }: { customerId: string; records: StoredRecord[] }) {
+function Actions({
+  customerId,
+  firstPage,
+  liveCount,
+}: {
+  customerId: string;
+  firstPage: RecordsPage;
+  liveCount: number;
+}) {
+  const [pages, setPages] = useState<RecordsPage>(firstPage);
+  const records = pages.items.filter((r) => !r.deletedAt);
+  const more = async () => {
+    try {
+      const next = await recordsPage(customerId, pages.nextCursor);
+      setPages((p) => ({ items: [...p.items, ...next.items], nextCursor: next.nextCursor }));
+    } catch (e) {
+      setError(e);
+    }
+  };
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const [otherId, setOtherId] = useState('');
@@ -193,14 +232,20 @@ function Actions({ customerId, records }: { customerId: string; records: StoredR
           })}
         </tbody>
       </table>
+      {pages.nextCursor && (
+        <p>
+          <button class="more-records" onClick={() => void more()}>
+            More records
+          </button>{' '}
+          <span class="muted">
+            {records.length} of {liveCount} shown
+          </span>
+        </p>
+      )}
       <ErrorBox error={error} />
       <div class="action-row">
         <input name="reason" placeholder="Reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        <button
-          class="split"
-          disabled={picked.size === 0 || picked.size === records.length}
-          onClick={() => void split()}
-        >
+        <button class="split" disabled={picked.size === 0 || picked.size >= liveCount} onClick={() => void split()}>
           Split off {picked.size || ''} selected
         </button>
         <input
