@@ -24,6 +24,8 @@ interface Running {
   database?: Database;
   redis?: Redis;
   jobs?: JobRunner;
+  /** Stops listening for model promotions. */
+  unwatch?: () => Promise<void>;
 }
 
 async function main(): Promise<void> {
@@ -51,6 +53,8 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
   const { applied } = await migrate(database);
   logger.info({ backend: database.kind, applied }, 'database ready');
   const mdm = createMdmContext({ database, config, logger });
+  // A model promoted by any process (a worker's retrain, an admin) takes effect here at once.
+  running.unwatch = await mdm.models.watch();
   const starterKeys = await ensureStarterKeys(database.db, {
     ...config,
     rotate: process.argv.includes('--rotate-keys'),
@@ -127,9 +131,10 @@ async function closeAll(running: Running, logger: Logger): Promise<void> {
       logger.error({ err, step: name }, 'error while closing');
     }
   };
-  const { app, redis, database, jobs } = running;
+  const { app, redis, database, jobs, unwatch } = running;
   if (app) await step('http', () => app.close());
   if (jobs) await step('jobs', () => jobs.close());
+  if (unwatch) await step('model-listener', unwatch);
   if (redis) await step('redis', () => redis.quit());
   if (database) await step('database', () => database.close());
 }

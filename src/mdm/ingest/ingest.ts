@@ -13,6 +13,7 @@ import type { MdmContext } from '../context.js';
 import { applyRecordChanges } from '../golden/golden-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
+import { scheduleAutoTrain } from '../matching/auto-train.js';
 import { inTransaction } from '../tx.js';
 import { applyChunk } from './bulk-ingest.js';
 import { applyUpsert } from './upsert-core.js';
@@ -23,7 +24,9 @@ export async function upsertRecord(ctx: MdmContext, actor: Actor, raw: RawRecord
   const p = prepareUpsert(ctx, raw);
   await assertSourceSystem(ctx, p.ref.sourceSystem);
   const active = await ctx.models.current();
-  return inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  const result = await inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  scheduleAutoTrain(ctx);
+  return result;
 }
 
 /**
@@ -78,6 +81,7 @@ export async function upsertRecords(
       }
     }
   }
+  scheduleAutoTrain(ctx);
   return out;
 }
 
