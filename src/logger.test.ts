@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, genReqId, MASK, maskPersonalData, maskQueryValues } from './logger.js';
+import { createLogger, genReqId, wantsPrettyLogs, MASK, maskPersonalData, maskQueryValues } from './logger.js';
 import type { IncomingMessage } from 'node:http';
 
 function capture(): { stream: Writable; lines: () => Array<Record<string, unknown>>; text: () => string } {
@@ -74,5 +74,12 @@ describe('logger', () => {
     expect(genReqId(req('abc-123'))).toBe('abc-123');
     expect(genReqId(req('bad id\nforged log line'))).toMatch(/^[0-9a-f-]{36}$/);
     expect(genReqId(req())).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is pretty on a terminal, JSON otherwise, unless LOG_FORMAT says', () => {
+    expect(wantsPrettyLogs(true, undefined)).toBe(true);
+    expect(wantsPrettyLogs(undefined, undefined)).toBe(false);
+    expect(wantsPrettyLogs(true, 'json')).toBe(false);
+    expect(wantsPrettyLogs(false, 'pretty')).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { createLogger } from './logger.js';
 import { createMdmContext } from './mdm/index.js';
 import { databaseTimeouts, openDatabase, type Database } from './store/db.js';
 import { migrate } from './store/migrate.js';
+import { bannerText, ensureStarterKeys, publicUrl } from './startup-banner.js';
 
 interface Running {
   app?: App;
@@ -54,6 +55,10 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
   const mdm = createMdmContext({ database, config, logger });
   // A model promoted by any process (a worker's retrain, an admin) takes effect here at once.
   running.unwatch = await mdm.models.watch();
+  const starterKeys = await ensureStarterKeys(database.db, {
+    ...config,
+    rotate: process.argv.includes('--rotate-keys'),
+  });
   if (config.redisUrl) running.redis = connectRedis(config.redisUrl, logger);
   // With REDIS_URL this only enqueues (npm run worker processes); without, jobs run in this process.
   running.jobs = jobRunnerFromConfig(config, mdm);
@@ -62,6 +67,10 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
   await app.listen({ port: config.port, host: config.host });
   const readyMs = Math.round(performance.now());
   logger.info({ readyMs, port: config.port, backend: database.kind, redis: Boolean(running.redis) }, 'ready');
+  // To the terminal, not the log: the clear keys appear here once and must not be retained.
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stderr.write(bannerText(publicUrl(config.host, port), starterKeys));
 }
 
 function readConfigOrExit(): Config {

@@ -18,11 +18,36 @@ import { batchThresholds } from '../config.js';
 import { standardizeOptions } from '../standardize/index.js';
 import type { StandardizeOptions, StdRecord } from '../standardize/types.js';
 import { CliError } from './cli-error.js';
-import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } from './input-file.js';
+import { INPUT_HELP, INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey } from './input-file.js';
 import type { CliDeps } from './deps.js';
-import { createProgress, type Progress } from './progress.js';
+import { createStageProgress } from './progress.js';
 
-export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--related-output related.csv] [--quiet] ${INPUT_USAGE}`;
+export const USAGE = `usage: dedupe --input records.csv --output clusters.csv [--model model.json] [--train] [--save-model out.json] [--country CC] [--date-order DMY|MDY|YMD] [--truth truth.csv] [--threads N] [--review-output review.csv] [--related-output related.csv] [--quiet] ${INPUT_USAGE}
+
+Deduplicates a file with no server or database: standardise, block, compare, score, cluster.
+Writes source_system,source_record_id,customer_id per record; one JSON summary line on stdout.
+
+  --input FILE          records to deduplicate (required)
+  --output FILE         clusters CSV to write (required)
+  --model FILE          a saved match model (model.json) to score with; default: none, so a model is
+                        TRAINED on the input itself (constrained EM, checked against the expert model)
+  --train               train on the input even when --model is given (the model is then the start)
+  --save-model FILE     write the model used (trained or loaded) as JSON; default: not written
+  --country CC          country of records that carry none (ISO alpha-2); default: DEFAULT_COUNTRY (AU)
+  --date-order ORDER    DMY, MDY or YMD for ambiguous dates; default: DATE_ORDER (DMY)
+  --truth FILE          truth.csv (source_system,source_record_id,entity_id) to report blocking's pairs
+                        completeness; default: none
+  --threads N           worker threads for standardising and comparing; default: min(4, CPU cores)
+  --review-output FILE  write the pairs left for review (between the thresholds, or held back by a
+                        policy) as CSV; default: not written
+  --related-output FILE write the pairs judged related but not the same customer (e.g. one household)
+                        as CSV; default: not written
+  --quiet               no progress bars on stderr
+
+${INPUT_HELP}
+
+example:
+  npm run cli -- dedupe --input fixtures/sample/records.csv --output clusters.csv --review-output review.csv`;
 
 function parse(args: string[]) {
   try {
@@ -143,7 +168,7 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
   const model = opts.model ? loadModel(opts.model) : undefined;
   const { config } = deps;
   const standardize = stdOptions(opts.country ?? config.defaultCountry, opts['date-order'] ?? config.dateOrder);
-  const bars = new Map<BatchStage, Progress>();
+  const bars = createStageProgress<BatchStage>({ enabled: !opts.quiet });
   const input = await openInputRecords(opts.input, opts, opts.quiet);
   const truth = opts.truth ? await readTruth(opts.truth) : undefined;
   const result = await runBatchDedupe(input.records, {
@@ -153,14 +178,9 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
     thresholds: batchThresholds(config),
     threads: positiveThreads(opts.threads),
     truthOf: truth && ((s) => truth.get(recordKey(s.sourceSystem, s.sourceRecordId))),
-    onProgress: (p) => {
-      if (opts.quiet) return;
-      let bar = bars.get(p.stage);
-      if (!bar) bars.set(p.stage, (bar = createProgress(p.stage, { total: p.total })));
-      bar.update(p.done);
-    },
+    onProgress: (p) => bars.onProgress(p),
   });
-  for (const bar of bars.values()) bar.finish();
+  bars.finish();
   const writeStarted = performance.now();
   await writeClusters(opts.output, result.records, result.customerIds);
   if (opts['review-output']) await writeReview(opts['review-output'], result);

@@ -16,8 +16,18 @@ import { corruptionKinds, evaluateByKind, evaluateHouseholds, evaluateReview } f
 import { CliError } from './cli-error.js';
 import { recordKey } from './input-file.js';
 
-export const USAGE =
-  'usage: evaluate --clusters clusters.csv --truth truth.csv [--review review.csv] [--by corruption]';
+export const USAGE = `usage: evaluate --clusters clusters.csv --truth truth.csv [--review review.csv] [--by corruption]
+
+Pairwise precision, recall and F1 of a clustering against the truth; one JSON line on stdout.
+
+  --clusters FILE   source_system,source_record_id,customer_id (what dedupe writes) (required)
+  --truth FILE      source_system,source_record_id,entity_id (what generate writes) (required)
+  --review FILE     the review pairs dedupe wrote (--review-output): also reports how many true and
+                    false pairs went to review; default: none
+  --by corruption   break recall down by the generator's corruption kinds; default: no breakdown
+
+example:
+  npm run cli -- evaluate --clusters clusters.csv --truth fixtures/sample/truth.csv --review review.csv`;
 
 /** Systems join by slug: cluster files from `dedupe` name them so, truth files as people wrote them. */
 const keyOf = recordKey;

@@ -11,10 +11,24 @@ import { standardizeOptions, standardizeRecord } from '../standardize/index.js';
 import type { RawRecord } from '../standardize/types.js';
 import { batchThresholds } from '../config.js';
 import { CliError } from './cli-error.js';
-import { INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey, type InputArgs } from './input-file.js';
+import { INPUT_HELP, INPUT_OPTIONS, INPUT_USAGE, openInputRecords, recordKey, type InputArgs } from './input-file.js';
 import type { CliDeps } from './deps.js';
 
-export const USAGE = `usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC] ${INPUT_USAGE}`;
+export const USAGE = `usage: explain --input records.csv --a SYS:ID --b SYS:ID [--model model.json] [--json] [--country CC] ${INPUT_USAGE}
+
+Explains the match weight of two records of a file, field by field (level, m, u, weight).
+
+  --input FILE     the file holding both records (required)
+  --a SYS:ID       first record: source system and source record id (required)
+  --b SYS:ID       second record (required)
+  --model FILE     a saved match model; default: none, so a model is trained on the input (as dedupe does)
+  --json           print the explanation as JSON; default: a readable table
+  --country CC     country of records that carry none; default: DEFAULT_COUNTRY (AU)
+
+${INPUT_HELP}
+
+example:
+  npm run cli -- explain --input fixtures/sample/records.csv --a parcels:PCL044824675 --b call_centre:CC088911631`;
 
 function parseRef(ref: string | undefined, name: string): { system: string; id: string } {
   const at = ref?.indexOf(':') ?? -1;

@@ -13,8 +13,24 @@ import { writeDataset } from '../synth/write-dataset.js';
 import { CliError } from './cli-error.js';
 import { createProgress } from './progress.js';
 
-const USAGE = `usage: generate --customers N --out DIR [--seed S] [--profile postal|registry] [--locale us|au|uk|cn|mixed]
-                [--config rates.json] [--rate name=value ...] [--shuffle-buckets N] [--quiet]`;
+export const USAGE = `usage: generate --customers N --out DIR [--seed S] [--profile postal|registry] [--locale us|au|uk|cn|mixed]
+                [--config rates.json] [--rate name=value ...] [--shuffle-buckets N] [--quiet]
+
+Writes synthetic customer records (DIR/records.csv) and the truth of who is who (DIR/truth.csv).
+Each customer gets one or more records in several source systems, with realistic corruptions.
+
+  --customers N         how many distinct customers (required); the record count is larger
+  --out DIR             output folder, created if missing (required)
+  --seed S              random seed: the same seed gives the same files; default: 1
+  --profile NAME        postal (several business systems, default) or registry (a voter register)
+  --locale L            us, au, uk, cn or mixed; default: mixed (postal), us (registry)
+  --config FILE         JSON of corruption rates overriding the profile's; default: the profile's rates
+  --rate name=value     one rate override, repeatable (e.g. --rate typo=0.1)
+  --shuffle-buckets N   how finely the output order is shuffled; default: 64
+  --quiet               no progress bar on stderr
+
+example:
+  npm run cli -- generate --customers 5000 --out /tmp/gen --seed 7 --locale au`;
 
 function positiveInt(name: string, text: string | undefined, fallback?: number): number {
   if (text === undefined && fallback !== undefined) return fallback;
@@ -84,13 +100,16 @@ export async function run(args: string[]): Promise<number> {
   const seed = values.seed ?? '1';
   const shuffleBuckets = positiveInt('shuffle-buckets', values['shuffle-buckets'], 64);
 
-  const progress = createProgress('generate', { enabled: !values.quiet });
+  // Counts records written (a customer has one or more): the label says so, and the bar ends at
+  // the true record count, not at the last 10,000 reported.
+  const progress = createProgress('records written', { enabled: !values.quiet });
   const started = process.hrtime.bigint();
   const summary = await writeDataset(values.out, { customers, seed, locale, rates, profile, shuffleBuckets }, (n) =>
     progress.update(n),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  progress.finish();
+  progress.update(summary.records);
+  progress.finish(`${customers} customers, ${summary.records} records`);
   const out = {
     customers,
     records: summary.records,

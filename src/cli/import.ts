@@ -19,7 +19,7 @@ import type { CliDeps } from './deps.js';
 import { createProgress } from './progress.js';
 import { embeddedUpsert, httpResolveSystems, httpUpsert } from './import-targets.js';
 
-const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format csv|ndjson] [--chunk N]
+export const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format csv|ndjson] [--chunk N]
                           [--encoding ENC] [--delimiter comma|semicolon|tab|pipe] [--mapping MAP.json]
                           [--server URL --key API_KEY [--register-systems]]
 
@@ -28,11 +28,17 @@ const USAGE = `usage: identity-hub import --file PATH [--system NAME] [--format 
   --encoding   declared encoding (windows-1252, gb18030, ...); a byte-order mark wins; else UTF-8 is required
   --delimiter  CSV delimiter; detected from the header line when absent
   --mapping    column mapping file: a system's own export → canonical fields (README "Importing files")
-  --chunk      records per transaction (default 5000 embedded, 1000 with --server; at most 10000)
+  --format     csv or ndjson; default: from the file name (.ndjson, .jsonl, .json → ndjson, else csv)
+  --chunk      records per transaction; default: 5000 embedded, 1000 with --server; at most 10000
   --server     import into a running server through POST /v1/records:batch (needs --key)
+  --key        API key for --server (admin, or the key of the one source system the file holds)
   --register-systems  with --server and an admin key: register the systems the file names that are missing
   default      the embedded store: DATABASE_URL, else the PGlite folder DATA_DIR (./data);
                source systems named in the file (slug or display name) are registered there when missing
+
+examples:
+  npm run cli -- import --file fixtures/sample/records.csv
+  npm run cli -- import --file fixtures/sample/records.csv --server http://localhost:3000 --key $ADMIN_API_KEY --register-systems
 `;
 
 interface ImportArgs {

@@ -20,6 +20,13 @@ export const INPUT_OPTIONS = {
 export const INPUT_USAGE =
   '[--encoding ENC] [--delimiter comma|semicolon|tab|pipe] [--mapping MAP.json] [--system NAME]';
 
+/** The reader options explained, for each command's --help. */
+export const INPUT_HELP = `reading the input file:
+  --encoding ENC        declared text encoding (gb18030, windows-1252, ...); a byte-order mark wins; default: UTF-8
+  --delimiter NAME      comma, semicolon, tab or pipe; default: detected from the header line
+  --mapping MAP.json    {"their column": "canonical field", ...} for files with other headers; default: none
+  --system NAME         source system of every row (slug or display name); default: the file's source_system column`;
+
 export interface InputArgs {
   encoding?: string | undefined;
   delimiter?: string | undefined;

@@ -9,7 +9,9 @@ import type { CliDeps } from './deps.js';
 export async function run(args: string[], deps: CliDeps): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stderr.write(
-      'usage: identity-hub migrate\n\nenv: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n',
+      'usage: identity-hub migrate\n\nApplies the pending migrations (migrations/*.sql) and prints one JSON line; it has no options.\n' +
+        'env: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data)\n\n' +
+        'example:\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ih npm run migrate\n',
     );
     return 0;
   }

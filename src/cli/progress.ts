@@ -67,3 +67,32 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
     },
   };
 }
+
+/**
+ * One bar per pipeline stage, in stage order: when a stage reports for the first time, the bars
+ * of earlier stages are completed and finished (they are done), so none is redrawn below a later
+ * one; a stage that reported less often than it worked still ends at its total.
+ */
+export function createStageProgress<S extends string>(
+  options: Omit<ProgressOptions, 'total'> = {},
+): { onProgress(p: { stage: S; done: number; total?: number }): void; finish(): void } {
+  let current: { stage: S; bar: Progress; total: number | undefined } | undefined;
+  const close = (): void => {
+    if (!current) return;
+    if (current.total !== undefined) current.bar.update(current.total);
+    current.bar.finish();
+  };
+  return {
+    onProgress(p) {
+      if (current?.stage !== p.stage) {
+        close();
+        current = { stage: p.stage, bar: createProgress(p.stage, { ...options, total: p.total }), total: p.total };
+      }
+      current.bar.update(p.done);
+    },
+    finish() {
+      close();
+      current = undefined;
+    },
+  };
+}

@@ -11,6 +11,12 @@ import fp from 'fastify-plugin';
 
 export const UI_PREFIX = '/ui/';
 
+/** A small icon (two overlapping circles: records becoming one customer), so browsers get no 404. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+  '<circle cx="12" cy="16" r="9" fill="#2563eb" fill-opacity=".8"/>' +
+  '<circle cx="20" cy="16" r="9" fill="#16a34a" fill-opacity=".8"/></svg>';
+
 /** src/ui/public when run from source; dist/ui/public when the image copies it beside the build. */
 export function uiPublicDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +32,10 @@ export const uiPlugin = fp<{ root?: string }>(
     }
     // @fastify/static only redirects paths below its prefix; /ui itself needs its own route.
     app.get('/ui', { schema: { hide: true } }, (_request, reply) => reply.redirect(UI_PREFIX));
+    // Browsers ask for /favicon.ico whatever the page declares.
+    app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('content-type', 'image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
     await app.register(fastifyStatic, {
       root,
       prefix: UI_PREFIX,

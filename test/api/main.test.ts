@@ -60,8 +60,12 @@ describe('main', () => {
       const main = startMain({ DATABASE_URL: url.toString() });
       await main.waitFor('"msg":"ready"');
       main.child.kill('SIGTERM');
-      const { code, stdout } = await main.exit;
+      const { code, stdout, stderr } = await main.exit;
       expect(code).toBe(0);
+      // First start: the UI address and working keys go to the terminal (stderr), never the log.
+      expect(stderr).toMatch(/Web UI: http:\/\/127\.0\.0\.1:\d+\/ui/);
+      expect(stderr).toMatch(/steward key.*ihk_/);
+      expect(stdout).not.toContain('ihk_');
       expect(stdout).toMatch(/"readyMs":\d+/);
       expect(stdout).toContain('"msg":"stopped"');
     } finally {

@@ -184,6 +184,8 @@ describe.skipIf(!chromiumPath)(
       await page.click('button.merge-with');
       await page.locator('table.aligned thead th').nth(2).waitFor();
       expect(await textOf(page, 'table.aligned thead')).toContain(b.id);
+      // No reason, no merge.
+      expect(await page.isDisabled('button.merge')).toBe(true);
       await page.fill('textarea[name=reason]', 'same household account, e2e test');
       await page.click('button.merge');
       const survivor = await shownCustomer(page);

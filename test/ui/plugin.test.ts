@@ -28,6 +28,13 @@ describe('UI static files', () => {
     expect(Number(bundle.headers['content-length'] ?? bundle.rawPayload.length)).toBe(bundleBytes);
   });
 
+  it('serves /favicon.ico (browsers ask for it on every page)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('image/svg+xml');
+    expect(res.body).toContain('<svg');
+  });
+
   it('keeps the bundle small (Preact and the screens, no other library)', () => {
     expect(bundleBytes).toBeLessThan(80_000);
   });

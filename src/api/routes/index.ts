@@ -8,9 +8,10 @@
  * admin key is generated for this process and logged once at warn level, so a fresh local set-up
  * is usable; set the variable for anything shared (tests and the demo pass known keys).
  */
+import { callerRoutes } from './caller/index.js';
 import type {} from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createAuthenticator, generateApiKey, type Authenticator } from '../../mdm/index.js';
+import { createAuthenticator, type Authenticator } from '../../mdm/index.js';
 import type { AppDeps } from '../plugins/dependencies.js';
 import { authHook } from '../plugins/auth.js';
 
@@ -49,6 +50,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(matchRoutes, deps);
   await app.register(customerRoutes, deps);
   await app.register(xrefRoutes, deps);
+  await app.register(callerRoutes, deps);
   await app.register(reviewTaskRoutes, deps);
   await app.register(qualityRoutes, deps);
   await app.register(modelRoutes, deps);
@@ -62,11 +64,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   }
 };
 
-function bootstrapKeys({ config, logger }: AppDeps): { adminApiKey: string; stewardApiKey: string | undefined } {
-  let adminApiKey = config.adminApiKey;
-  if (!adminApiKey) {
-    adminApiKey = generateApiKey();
-    logger.warn({ adminApiKey }, 'ADMIN_API_KEY is not set: generated an admin key for this process only');
-  }
-  return { adminApiKey, stewardApiKey: config.stewardApiKey };
+/** Keys from configuration; without them, keys come from api_keys (src/startup-banner.ts makes starter keys). */
+function bootstrapKeys({ config }: AppDeps): { adminApiKey: string | undefined; stewardApiKey: string | undefined } {
+  return { adminApiKey: config.adminApiKey, stewardApiKey: config.stewardApiKey };
 }

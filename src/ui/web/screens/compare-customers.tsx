@@ -49,7 +49,7 @@ export function CompareCustomersScreen({ ids }: { ids: string[] }) {
       for (const other of others) {
         const r = await api<MergeResult>('POST', `/customers/${enc(survivor)}/merge`, {
           otherId: other,
-          reason: reason.trim() || 'Steward merge: same customer',
+          reason: reason.trim(),
         });
         survivor = r.customer.id;
       }
@@ -76,13 +76,15 @@ export function CompareCustomersScreen({ ids }: { ids: string[] }) {
               <div class="decision">
                 <textarea
                   name="reason"
-                  placeholder="Reason"
+                  placeholder="Reason (required: the audit trail keeps it)"
                   value={reason}
                   onInput={(e) => setReason(e.currentTarget.value)}
                 />
                 <button
                   class="merge"
-                  disabled={new Set(found.map((c) => c.id)).size < 2}
+                  // A merge joins customers' data: it is never done without a stated reason.
+                  disabled={new Set(found.map((c) => c.id)).size < 2 || reason.trim() === ''}
+                  title={reason.trim() === '' ? 'Give a reason first' : undefined}
                   onClick={() =>
                     void merge(
                       found[0]!.id,

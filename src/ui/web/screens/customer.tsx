@@ -4,6 +4,7 @@
  * steward actions merge-with (via the compare screen) and split-off.
  */
 import { useState } from 'preact/hooks';
+import { actorLabel } from '../actor-label.js';
 import { api, enc } from '../api.js';
 import { ErrorBox, Loading, useAsync } from '../components/async.js';
 import { addressText, displayName, money, when } from '../format.js';
@@ -275,9 +276,7 @@ function History({ items }: { items: AuditEvent[] }) {
           <tr key={e.id}>
             <td>{when(e.occurredAt)}</td>
             <td>{e.action}</td>
-            <td>
-              {e.actor.type}:{e.actor.id}
-            </td>
+            <td>{actorLabel(e.actor)}</td>
             <td>{e.sourceSystem ? `${e.sourceSystem} / ${e.sourceRecordId ?? ''}` : ''}</td>
             <td>{e.reason ?? ''}</td>
           </tr>
