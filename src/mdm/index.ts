@@ -11,6 +11,12 @@ export { upsertRecord, upsertRecords, deleteRecord, getRecord } from './ingest/i
 // customers/ and the audit trail
 export { getCustomer, listCustomerRecords, searchCustomers, type CustomerSearch } from './customers/customers.js';
 export { getCustomerXref, lookupXref } from './customers/xref.js';
+export {
+  getRelatedCustomers,
+  recordRelatedCustomers,
+  type RelatedCustomer,
+  type RelatedCustomerPair,
+} from './customers/related.js';
 export { getCustomerHistory, writeAuditEvent, writeAuditEvents } from './audit.js';
 // golden/
 export { computeGolden } from './golden/golden.js';

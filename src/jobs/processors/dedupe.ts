@@ -20,6 +20,8 @@ import {
   listDedupeInput,
   mergeClusterCustomers,
   openReviewTasks,
+  recordRelatedCustomers,
+  type RelatedCustomerPair,
   type ReviewPair,
 } from '../../mdm/index.js';
 import type { DedupePayload } from '../catalog.js';
@@ -37,6 +39,7 @@ interface DedupeCounts {
   merges: number;
   skippedBySteward: number;
   reviewTasks: number;
+  relatedCustomers: number;
   scope: string;
   since: string | null;
 }
@@ -63,6 +66,7 @@ export async function processDedupe(payload: DedupePayload, ctx: JobContext): Pr
     merges: 0,
     skippedBySteward: 0,
     reviewTasks: 0,
+    relatedCustomers: 0,
     scope,
     since: since?.toISOString() ?? null,
   };
@@ -87,6 +91,8 @@ export async function processDedupe(payload: DedupePayload, ctx: JobContext): Pr
   for (let i = 0; i < pairs.length; i += REVIEW_PAIRS_PER_TX) {
     counts.reviewTasks += await openReviewTasks(ctx.mdm, actor, pairs.slice(i, i + REVIEW_PAIRS_PER_TX));
   }
+  // Households and shared contacts, between the customers their records belong to after the merges.
+  counts.relatedCustomers = await recordRelatedCustomers(ctx.mdm, actor, relatedPairs(result, rowOf, changed));
   return { status: 'completed', counts };
 }
 
@@ -127,4 +133,32 @@ function reviewPairs(
     if (a && b && (changed(l) || changed(r))) pairs.push({ recordA: a.id, recordB: b.id });
   }
   return pairs;
+}
+
+function relatedPairs(
+  result: BatchResult,
+  rowOf: Array<DedupeRecordRow | undefined>,
+  changed: (i: number) => boolean,
+): RelatedCustomerPair[] {
+  const out: RelatedCustomerPair[] = [];
+  for (const { pair, relationship, shared } of result.related) {
+    const l = result.candidates.left[pair] as number;
+    const r = result.candidates.right[pair] as number;
+    const a = rowOf[l];
+    const b = rowOf[r];
+    if (!a?.customer_id || !b?.customer_id || !(changed(l) || changed(r))) continue;
+    out.push({
+      customerA: a.customer_id,
+      customerB: b.customer_id,
+      kind: relationship,
+      evidence: {
+        shared,
+        records: [
+          [a.source_system, a.source_record_id],
+          [b.source_system, b.source_record_id],
+        ],
+      },
+    });
+  }
+  return out;
 }

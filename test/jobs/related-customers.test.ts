@@ -1,0 +1,116 @@
+/**
+ * Related customers (issue #11 item 4): a household — two people at one address with one family
+ * name and landline, different given names and birth dates — stays two customers after the dedupe
+ * job, which records one `household` relationship between them (after following the merge of one
+ * person's twin records); a re-run adds nothing; /v1/customers/{id}/related answers both ways.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertRecords } from '../../src/mdm/index.js';
+import type { RawRecord } from '../../src/standardize/types.js';
+import { insertSourceSystem } from '../../src/store/source-systems.js';
+import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { jobContext, startHarness, type Harness } from './helpers.js';
+
+const STEWARD_KEY = 'test-steward-key-0123456789';
+const SYSTEM_ACTOR = { type: 'system' as const, id: 'test' };
+
+const resident = (system: string, id: string, given: string, dob: string, email: string): RawRecord => ({
+  source_system: system,
+  source_record_id: id,
+  given_name: given,
+  family_name: 'Quennell-Abara',
+  date_of_birth: dob,
+  email,
+  phone: '+61295550147',
+  address_line1: '41 Kurrajong Street',
+  locality: 'Newtown',
+  postal_code: '2042',
+  country: 'AU',
+});
+
+describe('related customers through the dedupe job', () => {
+  let t: TestApp;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { STEWARD_API_KEY: STEWARD_KEY, DEFAULT_COUNTRY: 'AU' } });
+    await t.database.db.transaction().execute(async (trx) => {
+      for (const name of ['crm', 'web']) await insertSourceSystem(trx, { name, display_name: name, trust_rank: 100 });
+    });
+    // Candidate search off at ingest: each record its own customer, so the job does all the work.
+    const noMatch = jobContext(t.database, { MATCH_MAX_BLOCK_SIZE: '0' });
+    const results = await upsertRecords(noMatch, SYSTEM_ACTOR, [
+      resident('crm', 'h1', 'Thaddeus', '1959-07-29', 'thaddeus.qa@example.net'),
+      resident('web', 'h1w', 'Thaddeus', '1959-07-29', 'thaddeus.qa@example.net'),
+      resident('crm', 'h2', 'Perpetua', '1993-01-08', 'perpetua.qa@example.net'),
+    ]);
+    expect(results.every((r) => !('error' in r) && r.decision === 'created')).toBe(true);
+    harness = startHarness('inline', t.database);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await t?.close();
+  });
+
+  const runDedupe = async () => {
+    const { id } = await harness.runner.enqueue('dedupe', { scope: 'all' });
+    const view = await harness.waitFor(id, ['completed', 'failed']);
+    expect(view.failure).toBeNull();
+    return view.counts as Record<string, number>;
+  };
+  const activeCustomers = () =>
+    t.database.db.selectFrom('customers').select(['id', 'display_name']).where('status', '=', 'active').execute();
+  const related = (id: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/v1/customers/${id}/related`,
+      headers: { authorization: `Bearer ${STEWARD_KEY}` },
+    });
+
+  it('keeps the household apart as two customers and records one household relationship, idempotently', async () => {
+    const first = await runDedupe();
+    expect(first['merges']).toBe(1);
+    expect(first['relatedCustomers']).toBe(1);
+    const customers = await activeCustomers();
+    expect(customers).toHaveLength(2);
+    const rows = await t.database.db.selectFrom('related_customers').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.kind).toBe('household');
+    expect(new Set([rows[0]!.customer_a, rows[0]!.customer_b])).toEqual(new Set(customers.map((c) => c.id)));
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select('customer_id')
+      .where('action', '=', 'customer.related')
+      .execute();
+    expect(events).toHaveLength(2);
+
+    const second = await runDedupe();
+    expect(second['relatedCustomers']).toBe(0);
+    expect(await t.database.db.selectFrom('related_customers').selectAll().execute()).toHaveLength(1);
+    expect(
+      await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'customer.related').execute(),
+    ).toHaveLength(2);
+  });
+
+  it('answers /related both ways with kind, name and evidence; a bad cursor is a 400', async () => {
+    const [a, b] = await activeCustomers();
+    for (const [self, other] of [
+      [a!, b!],
+      [b!, a!],
+    ]) {
+      const res = await related(self.id);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: Array<Record<string, unknown>>; nextCursor: string | null };
+      expect(body.nextCursor).toBeNull();
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({ customerId: other.id, kind: 'household', displayName: other.display_name });
+      expect((body.items[0]!['evidence'] as { shared: string[] }).shared).toContain('address');
+    }
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/v1/customers/${a!.id}/related?after=nonsense`,
+      headers: { authorization: `Bearer ${STEWARD_KEY}` },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
