@@ -94,10 +94,11 @@ describe('related customers through the dedupe job', () => {
 
   it('answers /related both ways with kind, name and evidence; a bad cursor is a 400', async () => {
     const [a, b] = await activeCustomers();
-    for (const [self, other] of [
+    const pairs: Array<[{ id: string }, { id: string; display_name: string | null }]> = [
       [a!, b!],
       [b!, a!],
-    ]) {
+    ];
+    for (const [self, other] of pairs) {
       const res = await related(self.id);
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json() as { items: Array<Record<string, unknown>>; nextCursor: string | null };
