@@ -5,7 +5,7 @@
  * person's twin records); a re-run adds nothing; /v1/customers/{id}/related answers both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRecords } from '../../src/mdm/index.js';
+import { upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
@@ -113,5 +113,21 @@ describe('related customers through the dedupe job', () => {
       headers: { authorization: `Bearer ${STEWARD_KEY}` },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('real time: a new household member upserted with matching on is related to both customers at once', async () => {
+    const before = await activeCustomers();
+    // The single-record path (PUT /v1/records). Own mobile: real time has no evidence policy yet
+    // (issue #11 item 6) and attaches a relative who shares the landline too.
+    const res = await upsertRecord(jobContext(t.database), SYSTEM_ACTOR, {
+      ...resident('crm', 'h3', 'Ignatius', '2001-10-17', 'ignatius.qa@example.net'),
+      phone: '+61412000931',
+    });
+    expect(res.decision).toBe('created');
+    const newId = res.customerId;
+    expect(before.map((c) => c.id)).not.toContain(newId);
+    const body = (await related(newId)).json() as { items: Array<{ customerId: string; kind: string }> };
+    expect(body.items.map((i) => i.customerId).sort()).toEqual(before.map((c) => c.id).sort());
+    expect(body.items.every((i) => i.kind === 'household')).toBe(true);
   });
 });

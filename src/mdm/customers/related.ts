@@ -4,10 +4,13 @@
  * household, or a shared contact. The matcher keeps them apart; this use case records the
  * relationship (idempotent, audited when new) and serves it for the customer 360 and the API.
  */
+import type { Transaction } from 'kysely';
 import { AppError } from '../../errors.js';
+import { compileModel, levelOf, relationshipOf, type MatchModel } from '../../match/index.js';
+import type { StdRecord } from '../../standardize/types.js';
 import { listRedirectsTo, resolveCustomer } from '../../store/customers.js';
 import { listRelatedCustomers, upsertRelatedPairs, type NewRelatedPair } from '../../store/related-customers.js';
-import type { RelatedEvidence, RelatedKind } from '../../store/schema.js';
+import type { DB, RelatedEvidence, RelatedKind } from '../../store/schema.js';
 import { writeAuditEvents } from '../audit.js';
 import type { MdmContext } from '../context.js';
 import { resolveCustomerOrThrow } from '../golden/customer-state.js';
@@ -48,29 +51,77 @@ export async function recordRelatedCustomers(
   }
   let created = 0;
   for (let i = 0; i < resolved.length; i += PAIRS_PER_TX) {
-    created += await inTransaction(ctx, async (trx) => {
-      const fresh = await upsertRelatedPairs(trx, resolved.slice(i, i + PAIRS_PER_TX));
-      // One event in each customer's history, so both 360 views show when the relationship began.
-      await writeAuditEvents(
-        trx,
-        actor,
-        fresh.flatMap((p) => [
-          {
-            action: 'customer.related',
-            customerId: p.customerA,
-            after: { relatedTo: p.customerB, kind: p.kind, evidence: p.evidence },
-          },
-          {
-            action: 'customer.related',
-            customerId: p.customerB,
-            after: { relatedTo: p.customerA, kind: p.kind, evidence: p.evidence },
-          },
-        ]),
-      );
-      return fresh.length;
-    });
+    created += await inTransaction(ctx, (trx) => writeRelated(trx, actor, resolved.slice(i, i + PAIRS_PER_TX)));
   }
   return created;
+}
+
+/** Upserts current-id pairs; audits the new ones. */
+async function writeRelated(trx: Transaction<DB>, actor: Actor, pairs: NewRelatedPair[]): Promise<number> {
+  const fresh = await upsertRelatedPairs(trx, pairs);
+  // One event in each customer's history, so both 360 views show when the relationship began.
+  await writeAuditEvents(
+    trx,
+    actor,
+    fresh.flatMap((p) => [
+      {
+        action: 'customer.related',
+        customerId: p.customerA,
+        after: { relatedTo: p.customerB, kind: p.kind, evidence: p.evidence },
+      },
+      {
+        action: 'customer.related',
+        customerId: p.customerB,
+        after: { relatedTo: p.customerA, kind: p.kind, evidence: p.evidence },
+      },
+    ]),
+  );
+  return fresh.length;
+}
+
+export interface RelatedCandidate {
+  customerId: string;
+  sourceSystem: string;
+  sourceRecordId: string;
+  std: StdRecord;
+}
+
+/**
+ * The real-time form, inside the upsert's transaction: the candidates of other customers that the
+ * same rule as the batch (match/related.ts) finds related to the record just written. Real time has
+ * no frequency statistics, so a generic value (a switchboard) is not recognised here; the nightly
+ * dedupe, which has them, sees the same pair with the flags.
+ */
+export async function recordRelatedCandidates(
+  trx: Transaction<DB>,
+  actor: Actor,
+  model: MatchModel,
+  record: { customerId: string; sourceSystem: string; sourceRecordId: string; std: StdRecord },
+  candidates: readonly RelatedCandidate[],
+): Promise<number> {
+  const cm = compileModel(model);
+  const pairs: NewRelatedPair[] = [];
+  for (const c of candidates) {
+    if (c.customerId === record.customerId) continue;
+    const related = relationshipOf(
+      cm,
+      cm.defs.map((d) => levelOf(d, record.std, c.std)),
+    );
+    if (!related) continue;
+    pairs.push({
+      customerA: record.customerId,
+      customerB: c.customerId,
+      kind: related.relationship,
+      evidence: {
+        shared: related.shared,
+        records: [
+          [record.sourceSystem, record.sourceRecordId],
+          [c.sourceSystem, c.sourceRecordId],
+        ],
+      },
+    });
+  }
+  return pairs.length === 0 ? 0 : writeRelated(trx, actor, pairs);
 }
 
 export interface RelatedCustomer {
