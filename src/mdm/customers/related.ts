@@ -6,7 +6,14 @@
  */
 import type { Transaction } from 'kysely';
 import { AppError } from '../../errors.js';
-import { compileModel, levelOf, relationshipOf, type MatchModel } from '../../match/index.js';
+import {
+  compileModel,
+  levelOf,
+  relationshipOf,
+  type MatchModel,
+  type PairList,
+  type RelatedPair,
+} from '../../match/index.js';
 import type { StdRecord } from '../../standardize/types.js';
 import { listRedirectsTo, resolveCustomer } from '../../store/customers.js';
 import { listRelatedCustomers, upsertRelatedPairs, type NewRelatedPair } from '../../store/related-customers.js';
@@ -28,6 +35,40 @@ export interface RelatedCustomerPair {
 }
 
 const PAIRS_PER_TX = 500;
+
+/**
+ * The batch result's related record pairs as customer pairs (the customers the records belonged to
+ * when the batch read them; recordRelatedCustomers follows merges since). In scope 'changed', only
+ * pairs holding a changed record.
+ */
+export function relatedCustomerPairs(
+  related: readonly RelatedPair[],
+  candidates: PairList,
+  rowOf: ReadonlyArray<{ customer_id: string | null; source_system: string; source_record_id: string } | undefined>,
+  changed: (i: number) => boolean,
+): RelatedCustomerPair[] {
+  const out: RelatedCustomerPair[] = [];
+  for (const { pair, relationship, shared } of related) {
+    const l = candidates.left[pair] as number;
+    const r = candidates.right[pair] as number;
+    const a = rowOf[l];
+    const b = rowOf[r];
+    if (!a?.customer_id || !b?.customer_id || !(changed(l) || changed(r))) continue;
+    out.push({
+      customerA: a.customer_id,
+      customerB: b.customer_id,
+      kind: relationship,
+      evidence: {
+        shared,
+        records: [
+          [a.source_system, a.source_record_id],
+          [b.source_system, b.source_record_id],
+        ],
+      },
+    });
+  }
+  return out;
+}
 
 /**
  * Records the relationships between the customers the pairs' records belong to now (merges since
