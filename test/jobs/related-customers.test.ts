@@ -12,6 +12,7 @@ import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 import { jobContext, startHarness, type Harness } from './helpers.js';
 
 const STEWARD_KEY = 'test-steward-key-0123456789';
+const ADMIN_KEY = 'test-admin-key-0123456789';
 const SYSTEM_ACTOR = { type: 'system' as const, id: 'test' };
 
 const resident = (system: string, id: string, given: string, dob: string, email: string): RawRecord => ({
@@ -31,9 +32,10 @@ const resident = (system: string, id: string, given: string, dob: string, email:
 describe('related customers through the dedupe job', () => {
   let t: TestApp;
   let harness: Harness;
+  let sourceKey = '';
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { STEWARD_API_KEY: STEWARD_KEY, DEFAULT_COUNTRY: 'AU' } });
+    t = await buildTestApp({ env: { STEWARD_API_KEY: STEWARD_KEY, ADMIN_API_KEY: ADMIN_KEY, DEFAULT_COUNTRY: 'AU' } });
     await t.database.db.transaction().execute(async (trx) => {
       for (const name of ['crm', 'web']) await insertSourceSystem(trx, { name, display_name: name, trust_rank: 100 });
     });
@@ -45,6 +47,14 @@ describe('related customers through the dedupe job', () => {
       resident('crm', 'h2', 'Perpetua', '1993-01-08', 'perpetua.qa@example.net'),
     ]);
     expect(results.every((r) => !('error' in r) && r.decision === 'created')).toBe(true);
+    const shop = await t.app.inject({
+      method: 'POST',
+      url: '/v1/source-systems',
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      payload: { name: 'shop', trustRank: 100 },
+    });
+    expect(shop.statusCode, shop.body).toBe(201);
+    sourceKey = (shop.json() as { apiKey: string }).apiKey;
     harness = startHarness('inline', t.database);
   });
   afterAll(async () => {
@@ -60,11 +70,11 @@ describe('related customers through the dedupe job', () => {
   };
   const activeCustomers = () =>
     t.database.db.selectFrom('customers').select(['id', 'display_name']).where('status', '=', 'active').execute();
-  const related = (id: string) =>
+  const related = (id: string, key = STEWARD_KEY) =>
     t.app.inject({
       method: 'GET',
       url: `/v1/customers/${id}/related`,
-      headers: { authorization: `Bearer ${STEWARD_KEY}` },
+      headers: { authorization: `Bearer ${key}` },
     });
 
   it('keeps the household apart as two customers and records one household relationship, idempotently', async () => {
@@ -107,6 +117,11 @@ describe('related customers through the dedupe job', () => {
       expect(body.items[0]).toMatchObject({ customerId: other.id, kind: 'household', displayName: other.display_name });
       expect((body.items[0]!['evidence'] as { shared: string[] }).shared).toContain('address');
     }
+    // A source key: ids and kinds only, no name or evidence of another system's records.
+    const asSource = await related(a!.id, sourceKey);
+    expect(asSource.statusCode, asSource.body).toBe(200);
+    const [only] = (asSource.json() as { items: Array<Record<string, unknown>> }).items;
+    expect(Object.keys(only!).sort()).toEqual(['customerId', 'kind', 'updatedAt']);
     const bad = await t.app.inject({
       method: 'GET',
       url: `/v1/customers/${a!.id}/related?after=nonsense`,
