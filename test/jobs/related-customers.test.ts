@@ -9,6 +9,7 @@ import { upsertRecord, upsertRecords } from '../../src/mdm/index.js';
 import type { RawRecord } from '../../src/standardize/types.js';
 import { insertSourceSystem } from '../../src/store/source-systems.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
+import { backends } from '../helpers/database.js';
 import { jobContext, startHarness, type Harness } from './helpers.js';
 
 const STEWARD_KEY = 'test-steward-key-0123456789';
@@ -29,13 +30,16 @@ const resident = (system: string, id: string, given: string, dob: string, email:
   country: 'AU',
 });
 
-describe('related customers through the dedupe job', () => {
+describe.each(backends)('related customers through the dedupe job (%s)', (backend) => {
   let t: TestApp;
   let harness: Harness;
   let sourceKey = '';
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { STEWARD_API_KEY: STEWARD_KEY, ADMIN_API_KEY: ADMIN_KEY, DEFAULT_COUNTRY: 'AU' } });
+    t = await buildTestApp({
+      backend,
+      env: { STEWARD_API_KEY: STEWARD_KEY, ADMIN_API_KEY: ADMIN_KEY, DEFAULT_COUNTRY: 'AU' },
+    });
     await t.database.db.transaction().execute(async (trx) => {
       for (const name of ['crm', 'web']) await insertSourceSystem(trx, { name, display_name: name, trust_rank: 100 });
     });
