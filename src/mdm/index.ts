@@ -12,6 +12,12 @@ export { upsertRecord, upsertRecords, deleteRecord, getRecord } from './ingest/i
 export { getCustomer, listCustomerRecords, searchCustomers, type CustomerSearch } from './customers/customers.js';
 export { getCustomerXref, lookupXref } from './customers/xref.js';
 export { lookupCaller, type CallerLookup } from './customers/caller.js';
+export {
+  getRelatedCustomers,
+  recordRelatedCustomers,
+  type RelatedCustomer,
+  type RelatedCustomerPair,
+} from './customers/related.js';
 export { getCustomerHistory, writeAuditEvent, writeAuditEvents } from './audit.js';
 // golden/
 export { computeGolden } from './golden/golden.js';

@@ -94,6 +94,23 @@ export interface CustomerSystemTotalsTable {
   total_value: Numeric;
 }
 
+/** 0005: two different customers related by a shared address or contact (customer_a < customer_b). */
+export type RelatedKind = 'household' | 'shared_contact';
+export interface RelatedEvidence {
+  /** Comparisons whose values the two share (address, phone, email). */
+  shared: string[];
+  /** The two source records that showed it, as [source system, source record id]. */
+  records: Array<[string, string]>;
+}
+export interface RelatedCustomersTable {
+  customer_a: string;
+  customer_b: string;
+  kind: RelatedKind;
+  evidence: Jsonb<RelatedEvidence>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 export interface SourceRecordsTable {
   id: Identity;
   source_system: string;
@@ -208,6 +225,7 @@ export interface DB {
   batch_runs: BatchRunsTable;
   golden_values: GoldenValuesTable;
   customer_system_totals: CustomerSystemTotalsTable;
+  related_customers: RelatedCustomersTable;
 }
 
 export type SchemaMigrationRow = Selectable<SchemaMigrationsTable>;

@@ -20,6 +20,7 @@ import { openReviewTasks, type ReviewPair } from '../steward/review-open.js';
 import type { Actor } from '../types.js';
 import { listDedupeInput, type DedupeRecordRow } from './dedupe-input.js';
 import { mergeClusterCustomers } from './merge-cluster.js';
+import { recordRelatedCustomers, relatedCustomerPairs } from '../customers/related.js';
 
 /** Clusters handled between two progress saves (each save is also a cancellation check). */
 const CLUSTERS_PER_SAVE = 50;
@@ -33,6 +34,7 @@ export interface DedupeCounts {
   merges: number;
   skippedBySteward: number;
   reviewTasks: number;
+  relatedCustomers: number;
   scope: string;
   since: string | null;
 }
@@ -66,6 +68,7 @@ export async function reclusterRecords(
     merges: 0,
     skippedBySteward: 0,
     reviewTasks: 0,
+    relatedCustomers: 0,
     scope,
     since: since?.toISOString() ?? null,
   };
@@ -89,6 +92,9 @@ export async function reclusterRecords(
   for (let i = 0; i < pairs.length; i += REVIEW_PAIRS_PER_TX) {
     counts.reviewTasks += await openReviewTasks(ctx, actor, pairs.slice(i, i + REVIEW_PAIRS_PER_TX));
   }
+  // Households and shared contacts, between the customers their records belong to after the merges.
+  const related = relatedCustomerPairs(result.related, result.candidates, rowOf, changed);
+  counts.relatedCustomers = await recordRelatedCustomers(ctx, actor, related);
   return { cancelled: false, counts };
 }
 

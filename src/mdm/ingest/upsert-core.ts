@@ -15,6 +15,7 @@ import { recordLockKey, type PreparedUpsert } from './prepare.js';
 import type { Actor, UpsertResult } from '../types.js';
 import { refKey, type BatchState } from './batch-state.js';
 import { result, writeDecision } from './upsert-write.js';
+import { recordRelatedCandidates } from '../customers/related.js';
 
 /** `batch` set: the caller already locked the keys and owns reading rows and writing events. */
 export async function applyUpsert(
@@ -56,7 +57,20 @@ export async function applyUpsert(
     matchUpperThreshold: ctx.settings.matchUpperThreshold,
     matchLowerThreshold: ctx.settings.matchLowerThreshold,
   });
-  return writeDecision(trx, ctx, actor, { p, existing, decision, active, byId, batch });
+  const written = await writeDecision(trx, ctx, actor, { p, existing, decision, active, byId, batch });
+  // Households and shared contacts among the candidates of other customers (issue #11 item 4).
+  await recordRelatedCandidates(
+    trx,
+    actor,
+    active.model,
+    { ...written, std: p.std },
+    candidates.flatMap((c) =>
+      c.customer_id && c.std
+        ? [{ customerId: c.customer_id, sourceSystem: c.source_system, sourceRecordId: c.source_record_id, std: c.std }]
+        : [],
+    ),
+  );
+  return written;
 }
 
 function emptySteward(): { pairs: Map<number, StewardVerdict>; separated: Set<string> } {

@@ -32,12 +32,14 @@ import {
 import { StoredRecordSchema } from '../../schemas/records.js';
 import { Type } from 'typebox';
 import { errorResponses } from '../../schemas/common.js';
+import { relatedCustomerRoutes } from './related.js';
 
 const tags = ['customers'];
 const readers = ['source', 'steward'] as const;
 const stewards = ['steward'] as const;
 
 export const customerRoutes: FastifyPluginAsyncTypebox<{ mdm: MdmContext }> = async (app, { mdm }) => {
+  await app.register(relatedCustomerRoutes, { mdm });
   app.get(
     '/customers',
     {

@@ -16,6 +16,17 @@ interface RecordsPage {
   nextCursor: string | null;
 }
 
+/** A household member or shared contact (GET /customers/{id}/related; issue #11 item 4). */
+interface RelatedCustomer {
+  customerId: string;
+  kind: 'household' | 'shared_contact';
+  displayName?: string | null;
+  evidence?: { shared: string[] };
+}
+
+/** Related customers shown on the 360 (the API pages the rest). */
+const RELATED_SHOWN = 20;
+
 /** Records shown per page: a large customer's members come page by page, never all at once. */
 const RECORDS_PAGE = 50;
 /** Record ids listed per system in the cross-reference (the counts are always whole). */
@@ -27,13 +38,17 @@ function recordsPage(id: string, after: string | null): Promise<RecordsPage> {
 }
 
 async function load(id: string) {
-  const [lookup, xref, records, history] = await Promise.all([
+  const [lookup, xref, records, history, related] = await Promise.all([
     api<CustomerLookup>('GET', `/customers/${enc(id)}`),
     api<Xref>('GET', `/customers/${enc(id)}/xref?limit=${XREF_IDS * 5}`),
     recordsPage(id, null),
     api<{ items: AuditEvent[] }>('GET', `/customers/${enc(id)}/history?limit=50`),
+    api<{ items: RelatedCustomer[]; nextCursor: string | null }>(
+      'GET',
+      `/customers/${enc(id)}/related?limit=${RELATED_SHOWN}`,
+    ),
   ]);
-  return { ...lookup, xref, records, history: history.items };
+  return { ...lookup, xref, records, history: history.items, related };
 }
 
 /** `splitFrom`: the customer this one was just split off (the split action navigates here with it). */
@@ -50,7 +65,7 @@ export function CustomerScreen({ id, splitFrom }: { id: string; splitFrom: strin
 
 type Loaded = Awaited<ReturnType<typeof load>> & { splitFrom: string | null };
 
-function CustomerView({ customer, redirectedFrom, xref, records, history, splitFrom }: Loaded) {
+function CustomerView({ customer, redirectedFrom, xref, records, history, related, splitFrom }: Loaded) {
   return (
     <div class="customer" data-customer={customer.id}>
       <h2>
@@ -78,6 +93,7 @@ function CustomerView({ customer, redirectedFrom, xref, records, history, splitF
         <GoldenTable golden={customer.golden} />
         <XrefTable xref={xref} />
       </div>
+      <RelatedTable items={related.items} more={related.nextCursor !== null} />
       <Actions customerId={customer.id} firstPage={records} liveCount={xref.recordCount} />
       <History items={history} />
     </div>
@@ -115,6 +131,49 @@ function GoldenTable({ golden }: { golden: Golden }) {
           );
         })}
       </tbody>
+    </table>
+  );
+}
+
+const KIND_LABEL: Record<RelatedCustomer['kind'], string> = {
+  household: 'Household',
+  shared_contact: 'Shared contact',
+};
+
+/** Different people linked by an address, phone or email: kept apart, shown here. */
+function RelatedTable({ items, more }: { items: RelatedCustomer[]; more: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <table class="related">
+      <caption>Related customers</caption>
+      <thead>
+        <tr>
+          <th>Kind</th>
+          <th>Customer</th>
+          <th>Shares</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.customerId} data-related={r.customerId}>
+            <td>{KIND_LABEL[r.kind]}</td>
+            <td>
+              <a href={href('customer', r.customerId)}>{r.displayName ?? r.customerId}</a>{' '}
+              <span class="muted">{r.customerId}</span>
+            </td>
+            <td class="muted">{r.evidence?.shared.join(', ') ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+      {more && (
+        <tfoot>
+          <tr>
+            <td colSpan={3} class="muted">
+              more in the API (/customers/…/related)
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }
