@@ -34,6 +34,13 @@ export interface EvidencePolicy {
    * corroboration overrides it; without one the pair is kept apart.
    */
   softConflicts: LevelRule;
+  /**
+   * Soft conflicts that leave a pair undecided rather than different when the given name agrees and
+   * no other soft conflict holds: the same name with a birth date typed years off is as often the
+   * same person (a careless entry) as a namesake, so a steward settles it (review), while a family
+   * name that differs as well still keeps the pair apart.
+   */
+  uncertainConflicts: LevelRule;
   /** Identity evidence: agreement at any of these levels, on a value that is not generic, corroborates … */
   corroborating: LevelRule;
   /**
@@ -67,6 +74,7 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   identifiers: { nationalId: ['exact', 'one edit or transposition'], email: ['exact'] },
   // Dates of birth are often typed carelessly (years apart): only corroboration settles a pair then.
   softConflicts: { familyName: ['else'], dateOfBirth: ['else'] },
+  uncertainConflicts: { dateOfBirth: ['else'] },
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
@@ -116,9 +124,10 @@ const PLACE = 16;
 const NAME_AGREES = 32;
 const IDENTIFIER = 64;
 const PLACE_COMPANION = 128;
+const UNCERTAIN = 256;
 
 interface CompiledPolicy {
-  roles: Uint8Array[];
+  roles: Uint16Array[];
 }
 
 const compiledPolicies = new WeakMap<CompiledModel, CompiledPolicy>();
@@ -128,7 +137,7 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
   if (hit) return hit;
   const roles = cm.defs.map((d) => {
     const labels = levelLabels(d);
-    const table = new Uint8Array(256);
+    const table = new Uint16Array(256);
     const mark = (rule: LevelRule, bit: number) => {
       for (const label of rule[d.name] ?? []) {
         const level = labels.indexOf(label);
@@ -139,6 +148,7 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     mark(policy.identity, IDENTITY);
     mark(policy.identifiers, IDENTIFIER);
     mark(policy.softConflicts, SOFT_CONFLICT);
+    mark(policy.uncertainConflicts, UNCERTAIN);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
     mark(policy.placeCompanion, PLACE_COMPANION);
@@ -166,6 +176,8 @@ export function mergeBlockReason(
   const { roles } = compilePolicy(cm, policy);
   let bits = 0;
   let place = false;
+  // A soft conflict that is not merely uncertain (a family name that differs wholly).
+  let firmSoftConflict = false;
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
@@ -175,11 +187,14 @@ export function mergeBlockReason(
     }
     if (role & PLACE) place = true;
     else bits |= role;
+    if (role & SOFT_CONFLICT && !(role & UNCERTAIN)) firmSoftConflict = true;
   }
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
   if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
   // A household shares its address: a soft conflict needs evidence other than the place.
-  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES)) return BLOCK_REASONS.familyNameConflict;
+  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES))
+    // Only uncertain conflicts on an agreeing given name: unsure, not different (see uncertainConflicts).
+    return !firmSoftConflict && bits & NAME_AGREES ? BLOCK_REASONS.noCorroboration : BLOCK_REASONS.familyNameConflict;
   // Place evidence corroborates only on a name that agrees closely, middle name (or organisation) included.
   if (place && bits & NAME_AGREES && bits & PLACE_COMPANION) bits |= CORROBORATES;
   if (!(bits & CORROBORATES))

@@ -100,10 +100,17 @@ describe('corroboration', () => {
     expect(reason(father, father)).toBeNull();
     expect(reason(father, { ...father, middleName: 'j' })).toBe('no-corroboration');
   });
-  it('a birth date wholly different needs corroboration, and is kept apart without it', () => {
+  it('a birth date wholly different on the same name is unsure (review); with another family name, apart', () => {
     expect(reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, dateOfBirth: '1981-07-19' })).toBe(
-      'family-name-or-birth-date-conflict',
+      'no-corroboration',
     );
+    expect(
+      reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, familyName: 'zimmermann', dateOfBirth: '1981-07-19' }),
+    ).toBe('family-name-or-birth-date-conflict');
+    // A given name that differs too: a household member, kept apart.
+    expect(
+      reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, givenName: 'boris', dateOfBirth: '1981-07-19' }),
+    ).not.toBe('no-corroboration');
   });
   it('a birth year alone does not corroborate', () => {
     expect(reason({ ...anna, dateOfBirth: '1980-05-04' }, { ...anna, dateOfBirth: '1980-11-23' })).toBe(
@@ -139,6 +146,10 @@ describe('generic values', () => {
     expect(isRuleGeneric('email', 'anna.k@acme.com')).toBe(false);
     expect(isRuleGeneric('nationalId', '000000000')).toBe(true);
     expect(isRuleGeneric('phone', '2125550123')).toBe(false);
+    // One digit in an email or address is not a number of one repeated digit.
+    expect(isRuleGeneric('email', 'ajones6@cortez-wilcox.com')).toBe(false);
+    expect(isRuleGeneric('address', '1 high street')).toBe(false);
+    expect(isRuleGeneric('phone', '1111-111-111')).toBe(true);
   });
   it('takes the weight of agreement on a generic value away and blocks the merge', () => {
     const records = [
