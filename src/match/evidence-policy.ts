@@ -41,6 +41,14 @@ export interface EvidencePolicy {
    * name that differs as well still keeps the pair apart.
    */
   uncertainConflicts: LevelRule;
+  /**
+   * Conflicts that `reviewCorroborations` or more independent corroborations (non-generic) contradict:
+   * an organisation renamed or listed under its operator's name at the same phone and full street
+   * address is as likely the same site as not, so a steward decides (review). A person's given name
+   * is not listed: a household shares its address and phone, so those prove nothing about which member.
+   */
+  reviewConflicts: LevelRule;
+  reviewCorroborations: number;
   /** Identity evidence: agreement at any of these levels, on a value that is not generic, corroborates … */
   corroborating: LevelRule;
   /**
@@ -75,6 +83,8 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   // Dates of birth are often typed carelessly (years apart): only corroboration settles a pair then.
   softConflicts: { familyName: ['else'], dateOfBirth: ['else'] },
   uncertainConflicts: { dateOfBirth: ['else'] },
+  reviewConflicts: { organization: ['else'] },
+  reviewCorroborations: 2,
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
@@ -100,6 +110,7 @@ export const BLOCK_REASONS = {
   nameConflict: 'name-conflict',
   familyNameConflict: 'family-name-or-birth-date-conflict',
   noCorroboration: 'no-corroboration',
+  corroboratedConflict: 'name-conflict-but-corroborated',
 } as const;
 
 /** Reasons that keep a pair apart without a review task. */
@@ -113,6 +124,8 @@ export const BLOCK_MESSAGES: Readonly<Record<string, string>> = {
   'family-name-or-birth-date-conflict':
     'kept apart: the family names or birth dates differ and nothing corroborates the same person',
   'no-corroboration': 'auto-merge blocked: no corroborating identifier',
+  'name-conflict-but-corroborated':
+    'auto-merge blocked: the names contradict each other but several identifiers agree (review)',
 };
 
 /** Per comparison, a 256-entry table: level → role bits. */
@@ -125,6 +138,7 @@ const NAME_AGREES = 32;
 const IDENTIFIER = 64;
 const PLACE_COMPANION = 128;
 const UNCERTAIN = 256;
+const REVIEW_CONFLICT = 512;
 
 interface CompiledPolicy {
   roles: Uint16Array[];
@@ -149,6 +163,7 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     mark(policy.identifiers, IDENTIFIER);
     mark(policy.softConflicts, SOFT_CONFLICT);
     mark(policy.uncertainConflicts, UNCERTAIN);
+    mark(policy.reviewConflicts, REVIEW_CONFLICT);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
     mark(policy.placeCompanion, PLACE_COMPANION);
@@ -178,6 +193,9 @@ export function mergeBlockReason(
   let place = false;
   // A soft conflict that is not merely uncertain (a family name that differs wholly).
   let firmSoftConflict = false;
+  // Conflicts not in reviewConflicts, and the number of independent corroborations.
+  let firmConflict = false;
+  let corroborations = 0;
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
@@ -185,10 +203,15 @@ export function mergeBlockReason(
       bits |= role & ~(IDENTITY | IDENTIFIER | CORROBORATES | PLACE);
       continue;
     }
+    if (role & (CORROBORATES | PLACE)) corroborations++;
+    if (role & CONFLICT && !(role & REVIEW_CONFLICT)) firmConflict = true;
     if (role & PLACE) place = true;
     else bits |= role;
     if (role & SOFT_CONFLICT && !(role & UNCERTAIN)) firmSoftConflict = true;
   }
+  // A reviewable conflict (an organisation name) that several identifiers contradict: unsure, not different.
+  if (bits & CONFLICT && !(bits & IDENTITY) && !firmConflict && corroborations >= policy.reviewCorroborations)
+    return BLOCK_REASONS.corroboratedConflict;
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
   if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
   // A household shares its address: a soft conflict needs evidence other than the place.
