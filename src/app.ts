@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { genReqId } from './logger.js';
 import { dependenciesPlugin, type AppDeps } from './api/plugins/dependencies.js';
@@ -37,7 +37,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // A record id may have 200 characters (RecordIdSchema), each up to 4 UTF-8 bytes sent as %XX:
     // find-my-way's default of 100 answered longer ids with its own 414, so they could be created
     // in a batch but never read, updated or deleted. The schema still caps the decoded length.
-    maxParamLength: 200 * 4 * 3,
+    routerOptions: { maxParamLength: 200 * 4 * 3 },
+    // Errors Fastify raises before routing (a path that is not valid percent-encoded UTF-8, such as
+    // a lone surrogate's bytes) bypass the error handler: give them the envelope too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      void reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send({ error: 'IH_VALIDATION', message: `Invalid request: ${error.message.slice(0, 300)}` });
+    },
     ajv: {
       // Report every bad field of a request at once (the handler caps the list at MAX_DETAILS).
       // removeAdditional: false — an unknown field is a 400 naming it, never silently dropped

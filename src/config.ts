@@ -53,6 +53,10 @@ export interface Config {
   readonly matchMaxCandidates: number;
   /** MATCH_MAX_BLOCK_SIZE: a real-time blocking key shared by more records than this is skipped (0: no look-up). */
   readonly matchMaxBlockSize: number;
+  /** MODEL_AUTO_TRAIN_RECORDS: live records at which the first match model is trained and promoted (0: never). */
+  readonly modelAutoTrainRecords: number;
+  /** MODEL_GATE_MAX_SHIFT: share of sampled pairs whose decision may change before a retrained model is held for an admin. */
+  readonly modelGateMaxShift: number;
   /** DEFAULT_COUNTRY: ISO 3166-1 alpha-2 country assumed for phones and addresses without one. */
   readonly defaultCountry: string;
   /** DATE_ORDER: how ambiguous numeric dates (03/04/2001) are read. */
@@ -110,6 +114,8 @@ function readAll(r: Reader): Config {
     matchLowerThreshold: r.probability('MATCH_LOWER_THRESHOLD', 0.6),
     matchMaxCandidates: r.integer('MATCH_MAX_CANDIDATES', 50, { min: 1, max: 10_000 }),
     matchMaxBlockSize: r.integer('MATCH_MAX_BLOCK_SIZE', 500, { min: 0, max: 1_000_000 }),
+    modelAutoTrainRecords: r.integer('MODEL_AUTO_TRAIN_RECORDS', 1000, { min: 0, max: 100_000_000 }),
+    modelGateMaxShift: r.probability('MODEL_GATE_MAX_SHIFT', 0.02),
     defaultCountry: r.pattern('DEFAULT_COUNTRY', 'AU', /^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as AU or US', {
       upperCase: true,
     }),

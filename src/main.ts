@@ -23,6 +23,8 @@ interface Running {
   database?: Database;
   redis?: Redis;
   jobs?: JobRunner;
+  /** Stops listening for model promotions. */
+  unwatch?: () => Promise<void>;
 }
 
 async function main(): Promise<void> {
@@ -50,6 +52,8 @@ async function start(running: Running, config: Config, logger: Logger): Promise<
   const { applied } = await migrate(database);
   logger.info({ backend: database.kind, applied }, 'database ready');
   const mdm = createMdmContext({ database, config, logger });
+  // A model promoted by any process (a worker's retrain, an admin) takes effect here at once.
+  running.unwatch = await mdm.models.watch();
   if (config.redisUrl) running.redis = connectRedis(config.redisUrl, logger);
   // With REDIS_URL this only enqueues (npm run worker processes); without, jobs run in this process.
   running.jobs = jobRunnerFromConfig(config, mdm);
@@ -118,9 +122,10 @@ async function closeAll(running: Running, logger: Logger): Promise<void> {
       logger.error({ err, step: name }, 'error while closing');
     }
   };
-  const { app, redis, database, jobs } = running;
+  const { app, redis, database, jobs, unwatch } = running;
   if (app) await step('http', () => app.close());
   if (jobs) await step('jobs', () => jobs.close());
+  if (unwatch) await step('model-listener', unwatch);
   if (redis) await step('redis', () => redis.quit());
   if (database) await step('database', () => database.close());
 }

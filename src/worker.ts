@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   });
   await migrate(database);
   const mdm = createMdmContext({ database, config, logger });
+  // A model promoted by any process (the API's admin route, another worker) takes effect here at once.
+  const unwatch = await mdm.models.watch();
   const producer = new BullmqJobRunner(database, { redisUrl: config.redisUrl, prefix: config.redisPrefix });
   await producer.applySchedules(scheduleOptions(config));
   await producer.close();
@@ -41,7 +43,15 @@ async function main(): Promise<void> {
     lockDurationMs: config.workerLockMs,
   });
   logger.info({ concurrency: config.workerConcurrency, backend: database.kind, pid: process.pid }, 'worker ready');
-  installShutdown(workers, async () => database.close(), config, logger);
+  installShutdown(
+    workers,
+    async () => {
+      await unwatch();
+      await database.close();
+    },
+    config,
+    logger,
+  );
 }
 
 function installShutdown(

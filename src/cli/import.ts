@@ -13,6 +13,7 @@ import { isAppError } from '../errors.js';
 import { ReaderError } from '../io/reader-error.js';
 import { importFile, type ImportContext, type ResolveSystems, type UpsertBatch } from '../jobs/processors/import.js';
 import type { JobOutcome } from '../jobs/types.js';
+import { settleAutoTrain } from '../mdm/index.js';
 import { CliError } from './cli-error.js';
 import type { CliDeps } from './deps.js';
 import { createProgress } from './progress.js';
@@ -116,7 +117,12 @@ export async function run(args: string[], deps: CliDeps): Promise<number> {
         close: async () => undefined,
         mode: 'server',
       }
-    : { ...embeddedUpsert(await deps.mdm()), close: async () => undefined, mode: 'embedded' };
+    : {
+        ...embeddedUpsert(await deps.mdm()),
+        // A first model may be training in the background (MODEL_AUTO_TRAIN_RECORDS): let it finish.
+        close: async () => settleAutoTrain(await deps.mdm()),
+        mode: 'embedded',
+      };
   let outcome: JobOutcome;
   try {
     outcome = await runImport(opts, target);

@@ -4,13 +4,15 @@
  * the format's adapter (adapters/), optionally through a column mapping file. Rows stream out one by
  * one with the line they start on; a bad row is a row, never the end of the file.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { csvAdapter } from './adapters/csv.js';
 import { loadColumnMapping, type ColumnMapping } from './adapters/column-mapping.js';
 import { ndjsonAdapter } from './adapters/ndjson.js';
 import type { SourceAdapter, SourceRow } from './adapters/types.js';
 import { decodeLines, detectEncoding, readSample } from './decode.js';
+import { lineGuard } from './line-guard.js';
+import { ReaderError } from './reader-error.js';
 
 export type { SourceRow } from './adapters/types.js';
 export type SourceFormat = 'csv' | 'ndjson';
@@ -45,7 +47,10 @@ export interface SourceFile {
 export async function openSourceFile(path: string, opts: SourceReadOptions = {}): Promise<SourceFile> {
   const mapping = typeof opts.mapping === 'string' ? await loadColumnMapping(opts.mapping) : opts.mapping;
   const format = opts.format ?? mapping?.format ?? guessFormat(path);
-  const { size } = await stat(path);
+  const info = await stat(path);
+  // A device, FIFO or socket (`/dev/zero`, a named pipe) never ends or blocks for ever.
+  if (!info.isFile()) throw new ReaderError(`${path} is not a regular file`);
+  const size = info.size;
   const { sample, fileIsLonger } = await readSample(path);
   const detected = detectEncoding(sample, fileIsLonger, opts.encoding ?? mapping?.encoding);
   let bytes = detected.bomLength;
@@ -53,7 +58,10 @@ export async function openSourceFile(path: string, opts: SourceReadOptions = {})
   input.on('data', (chunk) => {
     bytes += chunk.length;
   });
-  const lines = decodeLines(input as AsyncIterable<Buffer>, detected.encoding);
+  // Bounded lines: a file with no line break (binary, /dev/zero behind a symlink) fails fast.
+  const guarded = input.pipe(lineGuard());
+  input.on('error', (err) => guarded.destroy(err));
+  const lines = decodeLines(guarded as AsyncIterable<Buffer>, detected.encoding);
   const fixedSystem = opts.sourceSystem ?? mapping?.sourceSystem;
   try {
     const opened = await ADAPTERS[format](lines, {
@@ -62,7 +70,7 @@ export async function openSourceFile(path: string, opts: SourceReadOptions = {})
       delimiter: opts.delimiter ?? mapping?.delimiter,
     });
     return {
-      rows: opened.rows,
+      rows: closingWhenDone(opened.rows, input),
       warnings: opened.warnings,
       format,
       encoding: detected.encoding,
@@ -74,6 +82,18 @@ export async function openSourceFile(path: string, opts: SourceReadOptions = {})
   } catch (err) {
     input.destroy();
     throw err;
+  }
+}
+
+/**
+ * Stops reading the file as soon as the consumer stops (a cancelled job leaves its loop) or the
+ * parse fails: the read stream is destroyed, so a cancelled import does not read on.
+ */
+async function* closingWhenDone(rows: AsyncIterable<SourceRow>, input: ReadStream): AsyncGenerator<SourceRow> {
+  try {
+    yield* rows;
+  } finally {
+    input.destroy();
   }
 }
 

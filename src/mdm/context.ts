@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { StandardizeOptions } from '../standardize/types.js';
 import type { Database } from '../store/db.js';
+import { MODEL_PROMOTED_CHANNEL } from '../store/models.js';
+import { listen, type Unlisten } from '../store/notifications.js';
 import { listSourceSystemRows } from '../store/source-systems.js';
 import { loadActiveModel, type ActiveModel } from './matching/active-model.js';
 
@@ -23,6 +25,11 @@ export interface ModelProvider {
   current(): Promise<ActiveModel>;
   /** Reloads from match_models, e.g. after a retrained model was promoted. */
   refresh(): Promise<ActiveModel>;
+  /**
+   * Reloads whenever any process promotes a model (LISTEN/NOTIFY). Started by the composition
+   * roots (main.ts, worker.ts); the returned function stops listening (shutdown).
+   */
+  watch(): Promise<Unlisten>;
 }
 
 export interface SourceSystemCache {
@@ -48,6 +55,8 @@ export type MdmConfig = Pick<
   | 'matchLowerThreshold'
   | 'matchMaxCandidates'
   | 'matchMaxBlockSize'
+  | 'modelAutoTrainRecords'
+  | 'modelGateMaxShift'
   | 'defaultCountry'
   | 'dateOrder'
 >;
@@ -60,6 +69,8 @@ export function createMdmContext(opts: { database: Database; config: MdmConfig; 
     matchLowerThreshold: c.matchLowerThreshold,
     matchMaxCandidates: c.matchMaxCandidates,
     matchMaxBlockSize: c.matchMaxBlockSize,
+    modelAutoTrainRecords: c.modelAutoTrainRecords,
+    modelGateMaxShift: c.modelGateMaxShift,
     defaultCountry: c.defaultCountry,
     dateOrder: c.dateOrder,
     standardize: {
@@ -86,18 +97,18 @@ export function createMdmContext(opts: { database: Database; config: MdmConfig; 
 }
 
 /**
- * How long a process trusts its cached active model: a model promoted by the retrain job in another
- * process (a worker, the API server) is picked up within this time without a restart.
+ * The active model, loaded once and replaced when a model is promoted: by this process (promote
+ * calls refresh) or by any other (watch(): Postgres LISTEN/NOTIFY, see store/notifications.ts).
+ * No timer: a promoted model takes effect everywhere at once.
  */
-const MODEL_TTL_MS = 60_000;
-
 function createModelProvider(database: Database, logger: Logger): ModelProvider {
   let cached: Promise<ActiveModel> | undefined;
-  let loadedAt = 0;
   const refresh = (): Promise<ActiveModel> => {
-    loadedAt = Date.now();
     const loading = loadActiveModel(database.db, (version, problems) =>
-      logger.error({ version, problems }, 'active match model is invalid; using the default model'),
+      logger.error(
+        { version, problems },
+        'active match model does not parse: scoring with the built-in model until one is retrained (the next ingest trains one)',
+      ),
     );
     cached = loading;
     // A failed load is not cached: the next call tries again.
@@ -106,7 +117,18 @@ function createModelProvider(database: Database, logger: Logger): ModelProvider 
     });
     return loading;
   };
-  return { current: () => (cached && Date.now() - loadedAt < MODEL_TTL_MS ? cached : refresh()), refresh };
+  const watch = async (): Promise<Unlisten> =>
+    listen(
+      database,
+      MODEL_PROMOTED_CHANNEL,
+      (version) => {
+        logger.info({ version: Number(version) }, 'match model promoted: reloading');
+        void refresh().catch((err: unknown) => logger.error({ err }, 'reloading the promoted model failed'));
+      },
+      // Notifications sent while the listener was reconnecting are lost: reload once.
+      () => void refresh().catch(() => undefined),
+    );
+  return { current: () => cached ?? refresh(), refresh, watch };
 }
 
 /** Systems change rarely (admin route); a short TTL bounds how stale a trust rank can be. */

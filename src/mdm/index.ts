@@ -22,9 +22,12 @@ export { openReviewTasks, type ReviewPair } from './steward/review-open.js';
 // dedupe/ (the nightly batch re-cluster)
 export { listDedupeInput, type DedupeInput, type DedupeRecordRow } from './dedupe/dedupe-input.js';
 export { mergeClusterCustomers } from './dedupe/merge-cluster.js';
+export { reclusterRecords, type DedupeCounts, type ReclusterCheckpoint } from './dedupe/recluster.js';
 // matching/
 export { matchRecord } from './matching/match.js';
 export { retrainModel, type RetrainOptions, type RetrainResult } from './matching/retrain.js';
+export { listModels, promoteModelVersion, type ModelSummary } from './matching/models.js';
+export { settleAutoTrain } from './matching/auto-train.js';
 // data quality (src/quality: per-source profiles, a peer of mdm/ with the same door)
 export {
   qualityReport,

@@ -3,7 +3,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonb } from './json.js';
-import type { CustomerRow, CustomerStatus, DB, JsonObject, SourceRecordRow } from './schema.js';
+import type { CustomerRow, DB, JsonObject, SourceRecordRow } from './schema.js';
 
 export interface CustomerState {
   golden: JsonObject;
@@ -34,37 +34,6 @@ export async function findCustomer(db: Kysely<DB>, id: string): Promise<Customer
 export async function findCustomers(db: Kysely<DB>, ids: string[]): Promise<CustomerRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
-}
-
-/**
- * Writes a recomputed golden record if the row is still at `expectedVersion`; returns the new row,
- * or undefined when someone else changed it first (the caller retries its transaction).
- * A customer left with no live records is retired; one that gets records again is active.
- */
-export async function updateCustomerState(
-  trx: Transaction<DB>,
-  id: string,
-  expectedVersion: number,
-  state: CustomerState,
-): Promise<CustomerRow | undefined> {
-  const status: CustomerStatus = state.recordCount > 0 ? 'active' : 'retired';
-  return trx
-    .updateTable('customers')
-    .set({
-      golden: jsonb(state.golden),
-      display_name: state.displayName,
-      search_name: state.searchName,
-      record_count: state.recordCount,
-      total_value: state.totalValue,
-      status,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('status', '<>', 'merged')
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** Turns `id` into a redirect to `survivorId` (its records must already have moved). */
@@ -133,60 +102,6 @@ export async function searchCustomersByName(
 export async function listRedirectsTo(db: Kysely<DB>, id: string): Promise<string[]> {
   const rows = await db.selectFrom('customers').select('id').where('merged_into', '=', id).execute();
   return rows.map((r) => r.id);
-}
-
-/** The version and golden record of a customer, as a use case reads them before recomputing. */
-export async function findCustomerVersion(
-  db: Kysely<DB>,
-  id: string,
-): Promise<Pick<CustomerRow, 'id' | 'version' | 'status' | 'golden' | 'record_count'> | undefined> {
-  return db
-    .selectFrom('customers')
-    .select(['id', 'version', 'status', 'golden', 'record_count'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export type CustomerVersionRow = Pick<CustomerRow, 'id' | 'version' | 'status' | 'golden' | 'record_count'>;
-
-/**
- * The version of each customer and its live records, in one round trip (the golden-record
- * recompute runs on every change, so it is on the hot path). Records come oldest first.
- */
-export async function findCustomersWithLiveRecords(
-  db: Kysely<DB>,
-  ids: string[],
-): Promise<Array<{ customer: CustomerVersionRow; records: SourceRecordRow[] }>> {
-  if (ids.length === 0) return [];
-  const result = await sql<
-    SourceRecordRow & {
-      c_id: string;
-      c_version: number;
-      c_status: CustomerStatus;
-      c_golden: JsonObject;
-      c_record_count: number;
-    }
-  >`
-    select c.id as c_id, c.version as c_version, c.status as c_status, c.golden as c_golden,
-      c.record_count as c_record_count, r.*
-    from customers c
-    left join source_records r on r.customer_id = c.id and r.deleted_at is null
-    where c.id = any(${ids}::text[])
-    order by c.id, r.id`.execute(db);
-  const out = new Map<string, { customer: CustomerVersionRow; records: SourceRecordRow[] }>();
-  for (const row of result.rows) {
-    const { c_id, c_version, c_status, c_golden, c_record_count, ...record } = row;
-    let entry = out.get(c_id);
-    if (!entry) {
-      entry = {
-        customer: { id: c_id, version: c_version, status: c_status, golden: c_golden, record_count: c_record_count },
-        records: [],
-      };
-      out.set(c_id, entry);
-    }
-    if (record.id !== null) entry.records.push(record as SourceRecordRow);
-  }
-  return [...out.values()];
 }
 
 /**

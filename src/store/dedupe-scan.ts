@@ -61,3 +61,13 @@ export async function customersSeparatedBySteward(db: Kysely<DB>, a: string, b: 
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Live records in the store (checked while no trained model exists yet, i.e. while the store is small). */
+export async function countLiveRecords(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('source_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -99,6 +99,20 @@ describe.skipIf(!testDatabaseUrl)('database faults (PostgreSQL behind a TCP prox
     await expectHealthy();
   }, 40_000);
 
+  it('a batch while the database is away is one 503, not a 200 of IH_INTERNAL items', async () => {
+    await proxy.kill();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/records:batch',
+      headers: { authorization: `Bearer ${ADMIN}` },
+      payload: { records: [{ source_system: 'crm', source_record_id: 'f1', full_name: 'Ann Lee' }] },
+    });
+    expect(res.statusCode, res.body).toBe(503);
+    expect(res.json()).toMatchObject({ error: 'IH_UNAVAILABLE' });
+    await proxy.start();
+    await expectHealthy();
+  }, 40_000);
+
   it('a lock held past lock_timeout is a 503, not a hang', async () => {
     const holder = await (direct as PostgresDatabase).pool.connect();
     try {

@@ -1,6 +1,6 @@
 /** /v1/jobs through the real app (in-process runner): upload an import, follow it, list, cancel, retry. */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +100,9 @@ describe('jobs API (in-process runner)', () => {
   });
 
   it('retries a failed job from the API and cancels a waiting one', async () => {
-    const path = join(dir, 'arrives-later.csv');
+    // Server-side paths live in IMPORT_DIR (default DATA_DIR/imports).
+    await mkdir(join(dir, 'imports'), { recursive: true });
+    const path = join(dir, 'imports', 'arrives-later.csv');
     const res = await app.inject({ method: 'POST', url: '/v1/jobs/import', headers: auth(), payload: { path } });
     const { id } = res.json<{ id: string }>();
     await runner.drain();
@@ -112,7 +114,7 @@ describe('jobs API (in-process runner)', () => {
     expect((await getJob(id)).state).toBe('completed');
 
     // One import at a time (concurrency 1): the second waits and can be cancelled before it starts.
-    const big = join(dir, 'big.csv');
+    const big = join(dir, 'imports', 'big.csv');
     await writeSynthCsv(big, 200, 'big');
     const first = (
       await app.inject({ method: 'POST', url: '/v1/jobs/import', headers: auth(), payload: { path: big } })

@@ -59,8 +59,13 @@ export interface Harness {
 }
 
 /** A runner of the given kind; with BullMQ, workers run in this process under a unique key prefix. */
-export function startHarness(kind: RunnerKind, database: Database, processors: ProcessorTable = PROCESSORS): Harness {
-  const ctx = jobContext(database);
+export function startHarness(
+  kind: RunnerKind,
+  database: Database,
+  processors: ProcessorTable = PROCESSORS,
+  env: Record<string, string> = {},
+): Harness {
+  const ctx = jobContext(database, env);
   const deps = { mdm: ctx, logger: ctx.logger, processors };
   let runner: JobRunner;
   let workers: RunningWorkers | undefined;

@@ -15,6 +15,7 @@ import { insertCandidateModel, promoteModel } from '../../src/store/models.js';
 import type { JsonObject } from '../../src/store/schema.js';
 import { generateRecords } from '../../src/synth/generator.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { PROCESSORS } from '../../src/jobs/processors/index.js';
 import { addSynthSystems, jobContext, runnerKinds, startHarness, type Harness } from './helpers.js';
 
 const twin = (system: string, n: number): RawRecord => ({
@@ -40,7 +41,9 @@ describe.each(runnerKinds)('retrain job (%s runner)', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
     await addSynthSystems(database);
-    harness = startHarness(kind, database);
+    // These tests are about the steward-agreement side of the gate: let any decision shift through
+    // (the shift side is test/mdm/model-lifecycle.test.ts).
+    harness = startHarness(kind, database, PROCESSORS, { MODEL_GATE_MAX_SHIFT: '0.999' });
     const synthetic = [...generateRecords({ customers: 80, seed: 'retrain' })].map((g) => g.record as RawRecord);
     const ingest = jobContext(database, { MATCH_MAX_BLOCK_SIZE: '0' });
     const twins = [0, 1, 2].flatMap((n) => [twin('counter', n), twin('online', n)]);

@@ -71,6 +71,7 @@ describe('schedules and the quality job', () => {
       expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
         ['nightly-dedupe', '30 3 * * *'],
         ['nightly-quality', '30 3 * * *'],
+        ['nightly-retrain', '30 3 * * *'],
       ]);
       await runner.applySchedules({ enabled: false, cron: '30 3 * * *' });
       expect(await queue.getJobSchedulers()).toEqual([]);

@@ -27,6 +27,20 @@ describe('decide', () => {
     expect(decide(input([]))).toEqual({ kind: 'create', best: null });
   });
 
+  it('applies the evidence policy as the batch does: blocked → review, a contradicting name → apart', () => {
+    const blocked = { ...cand('A', 0.99), blockReason: 'no-corroboration', rejected: false };
+    expect(decide(input([blocked]))).toMatchObject({ kind: 'review', customerId: null });
+    const conflict = { ...cand('A', 0.99), blockReason: 'name-conflict', rejected: true };
+    expect(decide(input([conflict]))).toMatchObject({ kind: 'create' });
+    // A steward's merge of the pair stands over the policy.
+    const merged = { ...cand('A', 0.99), blockReason: 'name-conflict', rejected: true };
+    const stewardPairs = new Map([[merged.recordId, 'merge' as const]]);
+    expect(decide(input([merged], { stewardPairs }))).toMatchObject({ kind: 'attach', customerId: 'A' });
+    // A changed record does not move to a customer the policy blocks.
+    const other = { ...cand('B', 0.99), blockReason: 'no-corroboration', rejected: false };
+    expect(decide(input([other], { currentCustomerId: 'C' }))).toMatchObject({ kind: 'review', customerId: 'C' });
+  });
+
   it('groups by customer and joins the customer of the single best record', () => {
     const scored = [cand('A', 0.6), cand('A', 0.65), cand('B', 0.95), cand('A', 0.7)];
     expect(bestPerCustomer(scored).map((c) => [c.customerId, c.probability])).toEqual([

@@ -9,7 +9,7 @@ import { insertSourceSystem } from '../../src/store/source-systems.js';
 export const sourceActor = (system = 'crm'): Actor => ({ type: 'source', id: system });
 export const steward: Actor = { type: 'steward', id: 'steward-1' };
 
-export function testContext(database: Database): MdmContext {
+export function testContext(database: Database, env: Record<string, string> = {}): MdmContext {
   return createMdmContext({
     database,
     // The service's own config parser and defaults; the decision settings the tests rely on are pinned.
@@ -18,6 +18,7 @@ export function testContext(database: Database): MdmContext {
       MATCH_LOWER_THRESHOLD: '0.6',
       DEFAULT_COUNTRY: 'AU',
       DATE_ORDER: 'DMY',
+      ...env,
     }),
     logger: pino({ level: 'silent' }),
   });

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { customerRoutes } from './customers/index.js';
 import { jobRoutes } from './jobs/index.js';
 import { matchRoutes } from './match/index.js';
+import { modelRoutes } from './models/index.js';
 import { qualityRoutes } from './quality/index.js';
 import { recordRoutes } from './records/index.js';
 
@@ -50,11 +51,13 @@ export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (app, opts) 
   await app.register(xrefRoutes, deps);
   await app.register(reviewTaskRoutes, deps);
   await app.register(qualityRoutes, deps);
+  await app.register(modelRoutes, deps);
   if (opts.deps.jobs) {
     await app.register(jobRoutes, {
       runner: opts.deps.jobs,
       uploadDir: join(config.dataDir, 'uploads'),
       uploadLimit: config.uploadLimit,
+      importDir: config.importDir,
     });
   }
 };

@@ -8,6 +8,8 @@
  * - a pair a steward merged counts as p = 1 (a steward decision is final, never re-reviewed);
  * - new record: p ≥ upper → attach; lower ≤ p < upper → new customer + review task for the pair;
  *   otherwise a new customer;
+ * - the evidence policy applies as in batch: a candidate at p ≥ upper whose pair the policy blocks is
+ *   reviewed instead of joined (or, for a contradicting name, left apart); a steward merge overrides it;
  * - changed record already in customer C: it stays in C while it still matches one of C's other
  *   records at p ≥ lower (or C has no other records and nothing better exists); it moves to another
  *   customer only on p ≥ upper; lower ≤ p < upper against another customer opens a review task.
@@ -20,6 +22,12 @@ export interface ScoredCandidate {
   sourceRecordId: string;
   weight: number;
   probability: number;
+  /**
+   * The evidence policy on the pair (match/pair-policy.ts, the batch's rule): an automatic merge is
+   * refused when set; `rejected` keeps the pair apart without review. Absent: no objection.
+   */
+  blockReason?: string | null;
+  rejected?: boolean;
 }
 
 export type StewardVerdict = 'merge' | 'separate';
@@ -63,6 +71,11 @@ export function bestPerCustomer(
   );
 }
 
+/** The evidence policy allows an automatic merge, or a steward already merged the pair. */
+function mayMerge(c: ScoredCandidate, stewardPairs: Map<number, StewardVerdict>): boolean {
+  return !c.blockReason || stewardPairs.get(c.recordId) === 'merge';
+}
+
 export function decide(input: DecisionInput): Decision {
   const ranked = bestPerCustomer(input.scored, input.stewardPairs).filter(
     (c) => !input.separatedCustomers.has(c.customerId) || c.customerId === input.currentCustomerId,
@@ -72,14 +85,17 @@ export function decide(input: DecisionInput): Decision {
   if (current === null) {
     const top = ranked[0];
     if (!top || p(top) < input.matchLowerThreshold) return { kind: 'create', best: top ?? null };
-    if (p(top) >= input.matchUpperThreshold) return { kind: 'attach', customerId: top.customerId, best: top };
+    if (p(top) >= input.matchUpperThreshold && mayMerge(top, input.stewardPairs))
+      return { kind: 'attach', customerId: top.customerId, best: top };
+    if (top.rejected && input.stewardPairs.get(top.recordId) !== 'merge') return { kind: 'create', best: top };
     return { kind: 'review', best: top, customerId: null };
   }
   const own = ranked.find((c) => c.customerId === current);
   const other = ranked.find((c) => c.customerId !== current);
   if (own && p(own) >= input.matchLowerThreshold) return { kind: 'stay', customerId: current, best: own };
-  if (other && p(other) >= input.matchUpperThreshold)
+  if (other && p(other) >= input.matchUpperThreshold && mayMerge(other, input.stewardPairs))
     return { kind: 'attach', customerId: other.customerId, best: other };
-  if (other && p(other) >= input.matchLowerThreshold) return { kind: 'review', best: other, customerId: current };
+  if (other && p(other) >= input.matchLowerThreshold && !other.rejected)
+    return { kind: 'review', best: other, customerId: current };
   return { kind: 'stay', customerId: current, best: own ?? other ?? null };
 }

@@ -3,6 +3,7 @@
  * see upsert-core.ts for the steps and decide.ts for the decision rules.
  */
 import { AppError, isAppError } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../store/db-errors.js';
 import type { RawRecord } from '../../standardize/types.js';
 import { deleteBlockingKeys, lockKeys } from '../../store/blocking-keys.js';
 import { closeSettledTasks } from '../../store/review-tasks.js';
@@ -12,6 +13,7 @@ import type { MdmContext } from '../context.js';
 import { applyRecordChanges } from '../golden/golden-state.js';
 import { assertSourceSystem, prepareUpsert, recordLockKey, type PreparedUpsert } from './prepare.js';
 import { recordNotFound, toStoredRecord, validateRef } from '../records.js';
+import { scheduleAutoTrain } from '../matching/auto-train.js';
 import { inTransaction } from '../tx.js';
 import { applyChunk } from './bulk-ingest.js';
 import { applyUpsert } from './upsert-core.js';
@@ -22,7 +24,9 @@ export async function upsertRecord(ctx: MdmContext, actor: Actor, raw: RawRecord
   const p = prepareUpsert(ctx, raw);
   await assertSourceSystem(ctx, p.ref.sourceSystem);
   const active = await ctx.models.current();
-  return inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  const result = await inTransaction(ctx, (trx) => applyUpsert(trx, ctx, actor, p, active));
+  scheduleAutoTrain(ctx);
+  return result;
 }
 
 /**
@@ -67,16 +71,22 @@ export async function upsertRecords(
       );
       results.forEach((r, j) => (out[(chunk[j] as { index: number }).index] = r));
     } catch (err) {
+      // The database itself is away: no record can succeed, so the whole call fails (503 at the API,
+      // a retried attempt in a job) instead of answering every record IH_INTERNAL. Chunks committed
+      // before stay; re-sending them is idempotent.
+      if (isDatabaseUnavailable(err)) throw err;
       ctx.logger.warn({ err, size: chunk.length }, 'batch chunk failed; retrying its records one by one');
       for (const { index, p } of chunk) {
         out[index] = await upsertRecord(ctx, actor, p.raw).catch((e: unknown) => failure(p.raw, e));
       }
     }
   }
+  scheduleAutoTrain(ctx);
   return out;
 }
 
 function failure(raw: RawRecord | null | undefined, err: unknown): UpsertFailure {
+  if (isDatabaseUnavailable(err)) throw err; // not this record's fault: see the chunk loop above
   const e = isAppError(err) ? err : new AppError('IH_INTERNAL', [], { cause: err });
   return {
     sourceSystem: String(raw?.source_system ?? ''),

@@ -1,18 +1,20 @@
 /**
- * Retraining (the `retrain` job calls it): EM training (C's batch pipeline with train: true) on a sample of live records, stored
- * as a new candidate version in match_models; promoted only when it classifies the stored steward
- * decisions (merge / separate, at the upper threshold) at least as well as the active model.
- * With no steward decisions yet there is nothing to be worse on, and the new model is promoted.
+ * Retraining (the `retrain` job, the nightly schedule and the first-model auto-train call it): EM
+ * training (the batch pipeline with train: true) on a sample of live records, stored as a new
+ * version in match_models, promoted only through the quality gate (model-gate.ts): the first
+ * trained model always; later ones when they agree with the stewards at least as well and shift
+ * few decisions; otherwise held as a candidate for an admin. Promotion notifies every process.
  */
 import { runBatchDedupe } from '../../batch/pipeline.js';
 import { batchThresholds } from '../../config.js';
-import { scorePair } from '../../match/index.js';
+import { parseModel, scorePair } from '../../match/index.js';
 import { standardizeRecord } from '../../standardize/index.js';
 import type { MatchModel } from '../../match/index.js';
 import { listLiveRecordsForDedupe, listStewardDecisionPairs, type StewardPairRow } from '../../store/dedupe-scan.js';
-import { insertCandidateModel, promoteModel } from '../../store/models.js';
+import { findActiveModel, insertCandidateModel, lockModels, promoteModel } from '../../store/models.js';
 import type { JsonObject } from '../../store/schema.js';
 import type { MdmContext } from '../context.js';
+import { decisionShift, gateVerdict } from './model-gate.js';
 
 export interface RetrainOptions {
   /** Live records trained on (an even sample of the table). */
@@ -50,26 +52,41 @@ export async function retrainModel(
   const counts = { sample: sample.length, stage: 'trained' };
   if (!(await checkpoint(counts))) return { cancelled: true, counts };
   const pairs = await listStewardDecisionPairs(db, MAX_STEWARD_PAIRS);
-  const oldScore = agreement(active.model, pairs, ctx);
-  const newScore = agreement(trained.model, pairs, ctx);
-  const promote = payload.force === true || newScore >= oldScore;
+  const gate = gateVerdict({
+    firstModel: active.version === null,
+    force: payload.force === true,
+    shift: decisionShift(active.model, trained.model, trained, ctx.settings),
+    agreementActive: agreement(active.model, pairs, ctx),
+    agreementNew: agreement(trained.model, pairs, ctx),
+    maxShift: ctx.settings.modelGateMaxShift,
+  });
   // A degenerate training fell back to the expert m: say so in the job's result, not only in a log.
   const sanity = trained.model.training?.sanity;
-  const stats = {
-    sample: sample.length,
-    trainingFellBack: sanity?.fellBack ?? false,
-    trainingProblems: sanity?.problems ?? [],
-    stewardPairs: pairs.length,
-    agreementActive: oldScore,
-    agreementNew: newScore,
-  };
-  const version = await db.transaction().execute(async (trx) => {
+  const training = { trainingFellBack: sanity?.fellBack ?? false, trainingProblems: sanity?.problems ?? [] };
+  const stats = { sample: sample.length, ...training, stewardPairs: pairs.length, gate };
+  const { version, promoted } = await db.transaction().execute(async (trx) => {
+    await lockModels(trx);
     const row = await insertCandidateModel(trx, trained.model as unknown as JsonObject, stats);
-    if (promote) await promoteModel(trx, row.version);
-    return row.version;
+    // A first model trained by two processes at once: the later one stays a candidate.
+    const current = active.version === null ? await findActiveModel(trx) : undefined;
+    const raced = current !== undefined && parseModel(current.model).ok && payload.force !== true;
+    if (gate.passed && !raced) await promoteModel(trx, row.version);
+    return { version: row.version, promoted: gate.passed && !raced };
   });
-  if (promote) await ctx.models.refresh();
-  return { cancelled: false, counts: { ...stats, version, promoted: promote, previousVersion: active.version } };
+  if (promoted) await ctx.models.refresh();
+  ctx.logger.info({ version, promoted, gate }, promoted ? 'match model promoted' : 'match model held');
+  return {
+    cancelled: false,
+    counts: {
+      sample: sample.length,
+      ...training,
+      stewardPairs: pairs.length,
+      ...gate,
+      version,
+      promoted,
+      previousVersion: active.version,
+    },
+  };
 }
 
 /** Share of steward decisions the model agrees with at the upper threshold (1 when there are none). */

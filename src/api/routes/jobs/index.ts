@@ -16,6 +16,7 @@ import {
   JobSchema,
   JobTypeParamsSchema,
 } from '../../schemas/jobs.js';
+import { resolveImportPath } from './import-path.js';
 import { saveUpload } from './upload.js';
 
 const tags = ['jobs'];
@@ -26,6 +27,8 @@ export interface JobRoutesOptions {
   uploadDir: string;
   /** UPLOAD_LIMIT: largest uploaded file, bytes. */
   uploadLimit: number;
+  /** IMPORT_DIR: the only folder a `{ path }` import may read. */
+  importDir: string;
 }
 
 function found(view: JobView | undefined, id: string): JobView {
@@ -35,7 +38,7 @@ function found(view: JobView | undefined, id: string): JobView {
 
 export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (
   app,
-  { runner, uploadDir, uploadLimit },
+  { runner, uploadDir, uploadLimit, importDir },
 ) => {
   await app.register(multipart);
 
@@ -56,7 +59,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (
         ? type === 'import'
           ? await saveUpload(request, uploadDir, uploadLimit)
           : undefined
-        : (request.body ?? {});
+        : await confined(type, request.body ?? {}, importDir);
       if (payload === undefined) throw new AppError('IH_UNSUPPORTED_MEDIA_TYPE', `multipart for a ${type} job`);
       const result = await runner.enqueue(type, payload);
       return reply.code(202).send({ ...result, runner: runner.kind });
@@ -115,3 +118,10 @@ export const jobRoutes: FastifyPluginAsyncTypebox<JobRoutesOptions> = async (
     async (request) => found(await runner.retry(request.params.id), request.params.id),
   );
 };
+
+/** An import's `path` becomes its real path inside IMPORT_DIR (other job types pass through). */
+async function confined(type: string, body: unknown, importDir: string): Promise<unknown> {
+  if (type !== 'import' || body === null || typeof body !== 'object') return body;
+  const payload = body as Record<string, unknown>;
+  return { ...payload, path: await resolveImportPath(importDir, payload['path']) };
+}
