@@ -38,7 +38,8 @@ export interface EvidencePolicy {
    * Soft conflicts that leave a pair undecided rather than different when the given name agrees and
    * no other soft conflict holds: the same name with a birth date typed years off is as often the
    * same person (a careless entry) as a namesake, so a steward settles it (review), while a family
-   * name that differs as well still keeps the pair apart.
+   * name that differs as well still keeps the pair apart — unless the full street address agrees
+   * too (a changed family name at home; a household's other members differ in given name).
    */
   uncertainConflicts: LevelRule;
   /**
@@ -217,7 +218,11 @@ export function mergeBlockReason(
   // A household shares its address: a soft conflict needs evidence other than the place.
   if (bits & SOFT_CONFLICT && !(bits & CORROBORATES))
     // Only uncertain conflicts on an agreeing given name: unsure, not different (see uncertainConflicts).
-    return !firmSoftConflict && bits & NAME_AGREES ? BLOCK_REASONS.noCorroboration : BLOCK_REASONS.familyNameConflict;
+    // A family name that differs on the same given name at the same full address is a changed name
+    // (marriage) as often as a lodger namesake: unsure too. Other household members differ in given name.
+    return (!firmSoftConflict || place) && bits & NAME_AGREES
+      ? BLOCK_REASONS.noCorroboration
+      : BLOCK_REASONS.familyNameConflict;
   // Place evidence corroborates only on a name that agrees closely, middle name (or organisation) included.
   if (place && bits & NAME_AGREES && bits & PLACE_COMPANION) bits |= CORROBORATES;
   if (!(bits & CORROBORATES))

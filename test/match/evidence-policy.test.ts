@@ -114,6 +114,10 @@ describe('corroboration', () => {
     expect(
       reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, familyName: 'zimmermann', dateOfBirth: '1981-07-19' }),
     ).toBe('family-name-or-birth-date-conflict');
+    // The same given name at the same full address under another family name: a married name, unsure.
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    expect(reason({ ...anna, ...home }, { ...anna, ...home, familyName: 'zimmermann' })).toBe('no-corroboration');
+    expect(reason({ ...anna }, { ...anna, familyName: 'zimmermann' })).toBe('family-name-or-birth-date-conflict');
     // A given name that differs too: a household member, kept apart.
     expect(
       reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, givenName: 'boris', dateOfBirth: '1981-07-19' }),
