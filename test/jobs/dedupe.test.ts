@@ -40,9 +40,13 @@ const person = (system: string, id: string, n: number, over: Partial<RawRecord> 
   ...over,
 });
 
-/** Same name and suburb, but another birth date and street, no email or phone: between the thresholds. */
+/**
+ * Same name and suburb, but another street and no birth date, email or phone: nothing corroborates
+ * the name, so the evidence policy sends the pair to review. (Another birth date would be a
+ * conflict: namesakes are kept apart without a task.)
+ */
 const lookalike = (system: string, id: string, n: number): RawRecord =>
-  person(system, id, n, { date_of_birth: '1979-03-14', address_line1: '2 Other Road', email: '', phone: '' });
+  person(system, id, n, { date_of_birth: '', address_line1: '2 Other Road', email: '', phone: '' });
 
 /** Someone else entirely (a record a steward merged into person n's customer by hand). */
 const stranger = (system: string, id: string): RawRecord => ({
