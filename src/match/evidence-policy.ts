@@ -34,6 +34,22 @@ export interface EvidencePolicy {
    * corroboration overrides it; without one the pair is kept apart.
    */
   softConflicts: LevelRule;
+  /**
+   * Soft conflicts that leave a pair undecided rather than different when the given name agrees and
+   * no other soft conflict holds: the same name with a birth date typed years off is as often the
+   * same person (a careless entry) as a namesake, so a steward settles it (review), while a family
+   * name that differs as well still keeps the pair apart — unless the full street address agrees
+   * too (a changed family name at home; a household's other members differ in given name).
+   */
+  uncertainConflicts: LevelRule;
+  /**
+   * Conflicts that `reviewCorroborations` or more independent corroborations (non-generic) contradict:
+   * an organisation renamed or listed under its operator's name at the same phone and full street
+   * address is as likely the same site as not, so a steward decides (review). A person's given name
+   * is not listed: a household shares its address and phone, so those prove nothing about which member.
+   */
+  reviewConflicts: LevelRule;
+  reviewCorroborations: number;
   /** Identity evidence: agreement at any of these levels, on a value that is not generic, corroborates … */
   corroborating: LevelRule;
   /**
@@ -67,6 +83,9 @@ export const EVIDENCE_POLICY: EvidencePolicy = {
   identifiers: { nationalId: ['exact', 'one edit or transposition'], email: ['exact'] },
   // Dates of birth are often typed carelessly (years apart): only corroboration settles a pair then.
   softConflicts: { familyName: ['else'], dateOfBirth: ['else'] },
+  uncertainConflicts: { dateOfBirth: ['else'] },
+  reviewConflicts: { organization: ['else'] },
+  reviewCorroborations: 2,
   corroborating: {
     dateOfBirth: ['exact', 'day/month transposed', 'one component off', 'one digit off'],
     nationalId: ['exact', 'one edit or transposition'],
@@ -92,6 +111,7 @@ export const BLOCK_REASONS = {
   nameConflict: 'name-conflict',
   familyNameConflict: 'family-name-or-birth-date-conflict',
   noCorroboration: 'no-corroboration',
+  corroboratedConflict: 'name-conflict-but-corroborated',
 } as const;
 
 /** Reasons that keep a pair apart without a review task. */
@@ -105,6 +125,8 @@ export const BLOCK_MESSAGES: Readonly<Record<string, string>> = {
   'family-name-or-birth-date-conflict':
     'kept apart: the family names or birth dates differ and nothing corroborates the same person',
   'no-corroboration': 'auto-merge blocked: no corroborating identifier',
+  'name-conflict-but-corroborated':
+    'auto-merge blocked: the names contradict each other but several identifiers agree (review)',
 };
 
 /** Per comparison, a 256-entry table: level → role bits. */
@@ -116,9 +138,11 @@ const PLACE = 16;
 const NAME_AGREES = 32;
 const IDENTIFIER = 64;
 const PLACE_COMPANION = 128;
+const UNCERTAIN = 256;
+const REVIEW_CONFLICT = 512;
 
 interface CompiledPolicy {
-  roles: Uint8Array[];
+  roles: Uint16Array[];
 }
 
 const compiledPolicies = new WeakMap<CompiledModel, CompiledPolicy>();
@@ -128,7 +152,7 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
   if (hit) return hit;
   const roles = cm.defs.map((d) => {
     const labels = levelLabels(d);
-    const table = new Uint8Array(256);
+    const table = new Uint16Array(256);
     const mark = (rule: LevelRule, bit: number) => {
       for (const label of rule[d.name] ?? []) {
         const level = labels.indexOf(label);
@@ -139,6 +163,8 @@ function compilePolicy(cm: CompiledModel, policy: EvidencePolicy): CompiledPolic
     mark(policy.identity, IDENTITY);
     mark(policy.identifiers, IDENTIFIER);
     mark(policy.softConflicts, SOFT_CONFLICT);
+    mark(policy.uncertainConflicts, UNCERTAIN);
+    mark(policy.reviewConflicts, REVIEW_CONFLICT);
     mark(policy.corroborating, CORROBORATES);
     mark(policy.nameAgrees, NAME_AGREES);
     mark(policy.placeCompanion, PLACE_COMPANION);
@@ -166,6 +192,11 @@ export function mergeBlockReason(
   const { roles } = compilePolicy(cm, policy);
   let bits = 0;
   let place = false;
+  // A soft conflict that is not merely uncertain (a family name that differs wholly).
+  let firmSoftConflict = false;
+  // Conflicts not in reviewConflicts, and the number of independent corroborations.
+  let firmConflict = false;
+  let corroborations = 0;
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c]![levels[c]!]!;
     if (role === 0) continue;
@@ -173,13 +204,25 @@ export function mergeBlockReason(
       bits |= role & ~(IDENTITY | IDENTIFIER | CORROBORATES | PLACE);
       continue;
     }
+    if (role & (CORROBORATES | PLACE)) corroborations++;
+    if (role & CONFLICT && !(role & REVIEW_CONFLICT)) firmConflict = true;
     if (role & PLACE) place = true;
     else bits |= role;
+    if (role & SOFT_CONFLICT && !(role & UNCERTAIN)) firmSoftConflict = true;
   }
+  // A reviewable conflict (an organisation name) that several identifiers contradict: unsure, not different.
+  if (bits & CONFLICT && !(bits & IDENTITY) && !firmConflict && corroborations >= policy.reviewCorroborations)
+    return BLOCK_REASONS.corroboratedConflict;
   if (bits & CONFLICT && !(bits & IDENTITY)) return BLOCK_REASONS.nameConflict;
   if (bits & CONFLICT && bits & SOFT_CONFLICT && !(bits & IDENTIFIER)) return BLOCK_REASONS.nameConflict;
   // A household shares its address: a soft conflict needs evidence other than the place.
-  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES)) return BLOCK_REASONS.familyNameConflict;
+  if (bits & SOFT_CONFLICT && !(bits & CORROBORATES))
+    // Only uncertain conflicts on an agreeing given name: unsure, not different (see uncertainConflicts).
+    // A family name that differs on the same given name at the same full address is a changed name
+    // (marriage) as often as a lodger namesake: unsure too. Other household members differ in given name.
+    return (!firmSoftConflict || place) && bits & NAME_AGREES
+      ? BLOCK_REASONS.noCorroboration
+      : BLOCK_REASONS.familyNameConflict;
   // Place evidence corroborates only on a name that agrees closely, middle name (or organisation) included.
   if (place && bits & NAME_AGREES && bits & PLACE_COMPANION) bits |= CORROBORATES;
   if (!(bits & CORROBORATES))

@@ -59,8 +59,16 @@ function nameKey(s: StdRecord): string | null {
   return `p:${given ?? ''}|${s.familyName ?? ''}`;
 }
 
+/** Comparisons whose values are numbers (digits decide a placeholder). */
+const NUMERIC_COMPARISONS: ReadonlySet<string> = new Set(['phone', 'nationalId', 'dateOfBirth']);
+
 export function isRuleGeneric(comparison: string, value: string): boolean {
-  if (value.length >= 4 && /^(.)\1*$/.test(value.replace(/\D/g, '') || value)) return true;
+  // Placeholders: a number of one repeated digit (0000000, 1111-11-11) or a value of one repeated
+  // character. Only the digits of numbers count: an email or address with one digit in it
+  // (ajones6@…, 1 High Street) is not a placeholder.
+  const numeric = NUMERIC_COMPARISONS.has(comparison);
+  const core = numeric ? value.replace(/\D/g, '') : value.replace(/[^\p{L}\p{N}]/gu, '');
+  if (core.length >= 4 && /^(.)\1*$/u.test(core)) return true;
   if (comparison === 'email') {
     const at = value.indexOf('@');
     return at > 0 && ROLE_MAILBOXES.has(value.slice(0, at));

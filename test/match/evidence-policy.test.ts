@@ -25,8 +25,15 @@ const place = { addressLine: '3570 las vegas blvd s', locality: 'las vegas', pho
 
 describe('name conflict', () => {
   it('flags organisations at one address whose names share nothing', () => {
-    expect(conflicts({ ...place, organizationKey: 'palace court' }, { ...place, organizationKey: 'cafe roma' })).toBe(
-      1,
+    const { phoneDigits: _phone, ...address } = place;
+    expect(
+      conflicts({ ...address, organizationKey: 'palace court' }, { ...address, organizationKey: 'cafe roma' }),
+    ).toBe(1);
+  });
+  it('sends organisations of different names but the same phone and full address to review, not apart', () => {
+    // A renamed site, or two outlets behind one switchboard (generic once many names share it): unsure.
+    expect(reason({ ...place, organizationKey: 'palace court' }, { ...place, organizationKey: 'cafe roma' })).toBe(
+      'name-conflict-but-corroborated',
     );
   });
   it('does not flag close organisation names', () => {
@@ -100,10 +107,21 @@ describe('corroboration', () => {
     expect(reason(father, father)).toBeNull();
     expect(reason(father, { ...father, middleName: 'j' })).toBe('no-corroboration');
   });
-  it('a birth date wholly different needs corroboration, and is kept apart without it', () => {
+  it('a birth date wholly different on the same name is unsure (review); with another family name, apart', () => {
     expect(reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, dateOfBirth: '1981-07-19' })).toBe(
-      'family-name-or-birth-date-conflict',
+      'no-corroboration',
     );
+    expect(
+      reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, familyName: 'zimmermann', dateOfBirth: '1981-07-19' }),
+    ).toBe('family-name-or-birth-date-conflict');
+    // The same given name at the same full address under another family name: a married name, unsure.
+    const home = { addressLine: '12 main st', houseNumber: '12', streetName: 'main' };
+    expect(reason({ ...anna, ...home }, { ...anna, ...home, familyName: 'zimmermann' })).toBe('no-corroboration');
+    expect(reason({ ...anna }, { ...anna, familyName: 'zimmermann' })).toBe('family-name-or-birth-date-conflict');
+    // A given name that differs too: a household member, kept apart.
+    expect(
+      reason({ ...anna, dateOfBirth: '1950-02-03' }, { ...anna, givenName: 'boris', dateOfBirth: '1981-07-19' }),
+    ).not.toBe('no-corroboration');
   });
   it('a birth year alone does not corroborate', () => {
     expect(reason({ ...anna, dateOfBirth: '1980-05-04' }, { ...anna, dateOfBirth: '1980-11-23' })).toBe(
@@ -139,6 +157,10 @@ describe('generic values', () => {
     expect(isRuleGeneric('email', 'anna.k@acme.com')).toBe(false);
     expect(isRuleGeneric('nationalId', '000000000')).toBe(true);
     expect(isRuleGeneric('phone', '2125550123')).toBe(false);
+    // One digit in an email or address is not a number of one repeated digit.
+    expect(isRuleGeneric('email', 'ajones6@cortez-wilcox.com')).toBe(false);
+    expect(isRuleGeneric('address', '1 high street')).toBe(false);
+    expect(isRuleGeneric('phone', '1111-111-111')).toBe(true);
   });
   it('takes the weight of agreement on a generic value away and blocks the merge', () => {
     const records = [
