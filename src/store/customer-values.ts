@@ -1,4 +1,4 @@
-/** SQL for customer_values (0012): a customer's total value and its rank among all customers. */
+/** SQL for customer_values (0008): a customer's total value and its rank among all customers. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 

@@ -155,7 +155,7 @@ export async function countSystemsOfCustomer(
   return result.rows;
 }
 
-/** Whether the customer's golden state and per-system totals are built (0009). */
+/** Whether the customer's golden state and per-system totals are built (0007). */
 export async function isGoldenReady(db: Kysely<DB>, id: string): Promise<boolean> {
   const row = await db.selectFrom('customers').select('golden_ready').where('id', '=', id).executeTakeFirst();
   return row?.golden_ready === true;

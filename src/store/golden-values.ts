@@ -1,5 +1,5 @@
 /**
- * SQL for the incremental golden record (0009): golden_values (per customer, attribute and value: its
+ * SQL for the incremental golden record (0007): golden_values (per customer, attribute and value: its
  * frequency and best holders) and customer_system_totals (live records and value per system). The
  * holder lists are merged in SQL (golden_best_merge) so two writers adding to the same value never
  * overwrite each other's holder.

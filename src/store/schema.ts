@@ -74,11 +74,11 @@ export interface CustomersTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
-  /** golden_values / customer_system_totals are built and kept in step (0009). */
+  /** golden_values / customer_system_totals are built and kept in step (0007). */
   golden_ready: Generated<boolean>;
 }
 
-/** 0009: per customer, golden attribute and value, its frequency and best holders (mdm/ owns `best`). */
+/** 0007: per customer, golden attribute and value, its frequency and best holders (mdm/ owns `best`). */
 export interface GoldenValuesTable {
   customer_id: string;
   attr: string;

@@ -5,7 +5,7 @@
  * deleted): bring their customers' golden records and counters up to date". It costs the changed
  * records' keys, not the customer's size: it moves the keys' frequencies and holder lists, the
  * per-system totals and the counters by a delta, and re-reads only the best few keys of each
- * attribute. A customer whose state was never built (created by a bulk load, or before 0009) is
+ * attribute. A customer whose state was never built (created by a bulk load, or before 0007) is
  * built once from its records. Survivorship is golden.ts's, exactly (see golden-holders.ts).
  *
  * Locking: the customer rows are locked (id order) before anything else of theirs is written, so

@@ -33,7 +33,7 @@ create table customer_system_totals (
 );
 
 -- False until golden_values / customer_system_totals of the customer are built from its records
--- (customers created before 0009, by bulk loads, or marked stale); the first change builds them.
+-- (customers created before 0007, by bulk loads, or marked stale); the first change builds them.
 alter table customers add column golden_ready boolean not null default false;
 
 -- Holder order within one key: trust, recency, completeness, record key (the frequency is the
