@@ -41,7 +41,7 @@ export {
 export { findGenericValues, genericFlags, type GenericValues } from './generic-values.js';
 export { findRelatedPairs, relationshipOf, RELATED_RULES, type RelatedPair, type Relationship } from './related.js';
 export { parseModel, parseModelJson, serializeModel, type ParseModelResult } from './model-json.js';
-export { pairPolicy, type PairPolicy } from './pair-policy.js';
+export { judgePair, pairPolicy, type PairPolicy } from './pair-policy.js';
 export { compareBatch, recordTfBits, scoreBatch, scorePair, type PairList, type PairScore } from './score.js';
 export { DEFAULT_BLOCKING_RULES, DEFAULT_COMPARISON_SET, defaultComparisons, type BlockingRule } from './settings.js';
 export { trainModel, type TrainOptions } from './train/index.js';

@@ -9,6 +9,7 @@ import { levelOf } from './comparisons.js';
 import { mergeBlockReason, REJECT_REASONS } from './evidence-policy.js';
 import { isRuleGeneric } from './generic-values.js';
 import { compileModel, type MatchModel } from './model.js';
+import { scorePair, type PairScore } from './score.js';
 
 export interface PairPolicy {
   /** Why an automatic merge is refused (null: allowed). */
@@ -26,4 +27,12 @@ export function pairPolicy(model: MatchModel, a: StdRecord, b: StdRecord): PairP
   };
   const blockReason = mergeBlockReason(cm, levels, isGeneric);
   return { blockReason, rejected: blockReason !== null && REJECT_REASONS.has(blockReason) };
+}
+
+/**
+ * Score and policy of one pair: what every real-time path (a single upsert, a bulk chunk) decides
+ * on, so no path can score a pair without the policy the batch applies.
+ */
+export function judgePair(model: MatchModel, a: StdRecord, b: StdRecord): PairScore & PairPolicy {
+  return { ...scorePair(model, a, b), ...pairPolicy(model, a, b) };
 }

@@ -4,7 +4,16 @@ import { bestPerCustomer, decide, type DecisionInput, type ScoredCandidate } fro
 let next = 1;
 function cand(customerId: string, probability: number): ScoredCandidate {
   const recordId = next++;
-  return { recordId, customerId, sourceSystem: 's', sourceRecordId: String(recordId), weight: 0, probability };
+  return {
+    recordId,
+    customerId,
+    sourceSystem: 's',
+    sourceRecordId: String(recordId),
+    weight: 0,
+    probability,
+    blockReason: null,
+    rejected: false,
+  };
 }
 
 function input(scored: ScoredCandidate[], over: Partial<DecisionInput> = {}): DecisionInput {

@@ -9,7 +9,7 @@
  */
 import type { BlockRecordRow } from '../../store/blocking-keys.js';
 import { decide, type Decision, type ScoredCandidate } from './decide.js';
-import { scorePair } from '../../match/index.js';
+import { judgePair } from '../../match/index.js';
 import type { ActiveModel } from '../matching/active-model.js';
 import type { PreparedUpsert } from './prepare.js';
 import type { MdmSettings } from '../context.js';
@@ -75,7 +75,7 @@ export function decideChunk(
         customerId: other ? (other.customer_id as string) : (customerOf[id - CHUNK_ID_BASE] as string),
         sourceSystem: other ? other.source_system : (mate as PreparedUpsert).ref.sourceSystem,
         sourceRecordId: other ? other.source_record_id : (mate as PreparedUpsert).ref.sourceRecordId,
-        ...scorePair(active.model, p.std, other ? (other.std as PreparedUpsert['std']) : (mate as PreparedUpsert).std),
+        ...judgePair(active.model, p.std, other ? (other.std as PreparedUpsert['std']) : (mate as PreparedUpsert).std),
       });
     }
     const decision = decide({

@@ -24,10 +24,11 @@ export interface ScoredCandidate {
   probability: number;
   /**
    * The evidence policy on the pair (match/pair-policy.ts, the batch's rule): an automatic merge is
-   * refused when set; `rejected` keeps the pair apart without review. Absent: no objection.
+   * refused when set; `rejected` keeps the pair apart without review. Required, so that no path
+   * can decide on a score alone (the bulk path once did, and drifted from single upserts).
    */
-  blockReason?: string | null;
-  rejected?: boolean;
+  blockReason: string | null;
+  rejected: boolean;
 }
 
 export type StewardVerdict = 'merge' | 'separate';

@@ -9,7 +9,7 @@ import type { DB } from '../../store/schema.js';
 import { findRecordByKey, findRecordsByIds } from '../../store/source-records.js';
 import type { MdmContext } from '../context.js';
 import { decide, type ScoredCandidate, type StewardVerdict } from './decide.js';
-import { pairPolicy, scorePair } from '../../match/index.js';
+import { judgePair } from '../../match/index.js';
 import type { ActiveModel } from '../matching/active-model.js';
 import { recordLockKey, type PreparedUpsert } from './prepare.js';
 import type { Actor, UpsertResult } from '../types.js';
@@ -45,8 +45,7 @@ export async function applyUpsert(
     customerId: c.customer_id as string,
     sourceSystem: c.source_system,
     sourceRecordId: c.source_record_id,
-    ...scorePair(active.model, p.std, c.std as PreparedUpsert['std']),
-    ...pairPolicy(active.model, p.std, c.std as PreparedUpsert['std']),
+    ...judgePair(active.model, p.std, c.std as PreparedUpsert['std']),
   }));
   const steward = existing ? await stewardContext(trx, existing.id) : emptySteward();
   const decision = decide({

@@ -7,7 +7,7 @@ import { findCandidateRecords } from '../../store/blocking-keys.js';
 import { findCustomers } from '../../store/customers.js';
 import type { MdmContext } from '../context.js';
 import { bestPerCustomer } from '../ingest/decide.js';
-import { blockingKeys, explainPair, scorePair } from '../../match/index.js';
+import { blockingKeys, explainPair, judgePair } from '../../match/index.js';
 import { standardizeRecord } from '../../standardize/index.js';
 import type { GoldenRecord, MatchCandidate } from '../types.js';
 
@@ -33,7 +33,7 @@ export async function matchRecord(
     customerId: r.customer_id as string,
     sourceSystem: r.source_system,
     sourceRecordId: r.source_record_id,
-    ...scorePair(active.model, std, r.std as typeof std),
+    ...judgePair(active.model, std, r.std as typeof std),
   }));
   const top = bestPerCustomer(scored).slice(0, opts.limit);
   const customers = new Map(
