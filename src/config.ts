@@ -12,6 +12,7 @@ import { Cron } from 'croner';
 import { parseSettings, type Problem, type Reader } from './config-parsers.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'auto' | 'json' | 'pretty';
 export type DateOrder = 'DMY' | 'MDY' | 'YMD';
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   readonly redisPrefix: string;
   /** LOG_LEVEL: pino level. */
   readonly logLevel: LogLevel;
+  /** LOG_FORMAT: json, pretty, or auto (pretty on a terminal, JSON lines otherwise). */
+  readonly logFormat: LogFormat;
   /** MATCH_UPPER_THRESHOLD: match probability at or above which records merge automatically. */
   readonly matchUpperThreshold: number;
   /** MATCH_LOWER_THRESHOLD: floor of the steward review band (below it: a new customer). */
@@ -84,6 +87,7 @@ export class ConfigError extends Error {
   }
 }
 
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DATE_ORDERS: readonly DateOrder[] = ['DMY', 'MDY', 'YMD'];
 
@@ -110,6 +114,7 @@ function readAll(r: Reader): Config {
     redisUrl: r.url('REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: r.pattern('REDIS_PREFIX', 'ih', /^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -, at most 32'),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    logFormat: r.oneOf('LOG_FORMAT', 'auto', LOG_FORMATS),
     matchUpperThreshold: r.probability('MATCH_UPPER_THRESHOLD', 0.95),
     matchLowerThreshold: r.probability('MATCH_LOWER_THRESHOLD', 0.6),
     matchMaxCandidates: r.integer('MATCH_MAX_CANDIDATES', 50, { min: 1, max: 10_000 }),

@@ -77,8 +77,8 @@ describe('logger', () => {
   });
 
   it('is pretty on a terminal, JSON otherwise, unless LOG_FORMAT says', () => {
-    expect(wantsPrettyLogs(true, undefined)).toBe(true);
-    expect(wantsPrettyLogs(undefined, undefined)).toBe(false);
+    expect(wantsPrettyLogs(true, 'auto')).toBe(true);
+    expect(wantsPrettyLogs(undefined, 'auto')).toBe(false);
     expect(wantsPrettyLogs(true, 'json')).toBe(false);
     expect(wantsPrettyLogs(false, 'pretty')).toBe(true);
   });

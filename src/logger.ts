@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
-import type { LogLevel } from './config.js';
+import type { LogFormat, LogLevel } from './config.js';
 
 export const MASK = '[REDACTED]';
 
@@ -141,16 +141,20 @@ export function loggerOptions(level: LogLevel): LoggerOptions {
  * where a person reads them: there they are pretty-printed (pino-pretty, synchronous so the order
  * with other terminal output holds). The masking above applies before either format.
  */
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level: LogLevel,
+  destination?: pino.DestinationStream,
+  format: LogFormat = 'auto',
+): Logger {
   if (destination) return pino(loggerOptions(level), destination);
-  if (wantsPrettyLogs(process.stdout.isTTY, process.env.LOG_FORMAT)) {
+  if (wantsPrettyLogs(process.stdout.isTTY, format)) {
     return pino(loggerOptions(level), pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss' }));
   }
   return pino(loggerOptions(level));
 }
 
-/** LOG_FORMAT=json or pretty forces a format; unset means pretty on a terminal, JSON otherwise. */
-export function wantsPrettyLogs(isTty: boolean | undefined, logFormat: string | undefined): boolean {
+/** LOG_FORMAT: json or pretty forces a format; auto means pretty on a terminal, JSON otherwise. */
+export function wantsPrettyLogs(isTty: boolean | undefined, logFormat: LogFormat): boolean {
   if (logFormat === 'json') return false;
   if (logFormat === 'pretty') return true;
   return isTty === true;

@@ -30,7 +30,7 @@ interface Running {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const running: Running = {};
   installShutdown(running, config, logger);
   try {

@@ -18,7 +18,7 @@ import { migrate } from './store/migrate.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   if (!config.redisUrl) {
     logger.error('REDIS_URL is not set: jobs run in-process inside the API server (npm start); no worker needed');
     process.exit(2);
