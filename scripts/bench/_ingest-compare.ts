@@ -32,6 +32,9 @@ export function compareContext(database: Database, warnings: string[] = []): Mdm
       MATCH_LOWER_THRESHOLD: '0.6',
       DEFAULT_COUNTRY: 'AU',
       DATE_ORDER: 'DMY',
+      // One model for both stores: the automatic first training runs in the background, at a record
+      // count that depends on the clock, so the two stores would otherwise decide with different models.
+      MODEL_AUTO_TRAIN_RECORDS: '0',
     }),
     logger: pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) }),
   });
