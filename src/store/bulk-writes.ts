@@ -5,6 +5,7 @@
  * limit that a VALUES list of thousands of rows would. All run inside the caller's transaction
  * (atomic with its locks), on pg and on PGlite alike.
  */
+import type { NewAuditEvent } from './audit-events.js';
 import { sql, type Transaction } from 'kysely';
 import type { CustomerState } from './customers.js';
 import type { DB, JsonObject, LinkDecision } from './schema.js';
@@ -182,20 +183,8 @@ export async function insertReviewTasksBulk(trx: Transaction<DB>, tasks: BulkRev
   return data.map((d) => idOf.get(`${d.a}|${d.b}`) as number);
 }
 
-export interface BulkAuditEvent {
-  actor: string;
-  actorType: string;
-  action: string;
-  customerId: string | null;
-  sourceSystem?: string | null;
-  sourceRecordId?: string | null;
-  reason?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
 /** All audit events of a chunk in one statement (a VALUES list would pass 9 parameters per event). */
-export async function insertAuditEventsBulk(trx: Transaction<DB>, events: BulkAuditEvent[]): Promise<void> {
+export async function insertAuditEventsBulk(trx: Transaction<DB>, events: NewAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const data = events.map((e) => ({
     actor: e.actor,
